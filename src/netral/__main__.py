@@ -1,0 +1,3 @@
+from netral.cli.main import app
+
+app(prog_name="netral")

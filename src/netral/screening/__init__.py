@@ -1,0 +1,1 @@
+"""The screening room: Indonesian posts in, cited findings out."""
