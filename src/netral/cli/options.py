@@ -12,7 +12,9 @@ from netral.rulebook import Rulebook, RulebookError, load_rulebook
 
 def cli_rulebook(directory: Path | None = None) -> Rulebook:
     """The rulebook from ``directory``, ``$NETRAL_RULEBOOK`` or the bundled copy; exits on error."""
-    chosen = directory or (Path(os.environ["NETRAL_RULEBOOK"]) if os.environ.get("NETRAL_RULEBOOK") else None)
+    chosen = directory or (
+        Path(os.environ["NETRAL_RULEBOOK"]) if os.environ.get("NETRAL_RULEBOOK") else None
+    )
     try:
         return load_rulebook(chosen)
     except RulebookError as exc:

@@ -12,12 +12,14 @@ from rich.table import Table
 
 from netral.cli.console import err, fail, out, print_json
 from netral.cli.options import cli_rulebook
-from netral.i18n import _, current
+from netral.i18n import N_, _, current
 from netral.rulebook import ContestantRef, Rulebook, RulebookError, load_rulebook
 from netral.rulebook.models import ProhibitedAct
 
-app = typer.Typer(help="Aturan: larangan, peserta, kalender / Rulebook: acts, contestants, calendars.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="Aturan: larangan, peserta, kalender / Rulebook: acts, contestants, calendars.",
+    no_args_is_help=True,
+)
 
 
 def _locale() -> str:
@@ -25,7 +27,9 @@ def _locale() -> str:
 
 
 @app.command("list")
-def list_acts(json_out: bool = typer.Option(False, "--json", help="JSON array of act objects.")) -> None:
+def list_acts(
+    json_out: bool = typer.Option(False, "--json", help="JSON array of act objects."),
+) -> None:
     """Daftar perbuatan terlarang / List prohibited acts."""
     rb = cli_rulebook()
     if json_out:
@@ -35,8 +39,13 @@ def list_acts(json_out: bool = typer.Option(False, "--json", help="JSON array of
     for header in (_("ID"), _("Code"), _("Category"), _("Title"), _("Verified")):
         table.add_column(header)
     for act in rb.acts:
-        table.add_row(act.id, act.code, category_label(act.category), act.title.get(_locale()),
-                      _("yes") if act.verified else _("no"))
+        table.add_row(
+            act.id,
+            act.code,
+            category_label(act.category),
+            act.title.get(_locale()),
+            _("yes") if act.verified else _("no"),
+        )
     out.print(table)
 
 
@@ -51,25 +60,30 @@ def show_act(act_id: str = typer.Argument(..., help="Act id, e.g. social-engagem
         hint = _(" Did you mean {id}?", id=match[0]) if match and match[1] > 60 else ""
         fail(_("Unknown act {id}.", id=act_id) + hint)
     loc = _locale()
+    yes_no = _("yes") if act.verified else _("no")
+
+    def heading(label: str) -> str:
+        return f"[bold]{label}:[/]"
+
     lines = [
         f"[bold]{act.title.get(loc)}[/]  ({act.code})",
         act.description.get(loc),
         "",
-        f"[bold]{_('Category')}:[/] {category_label(act.category)}",
-        f"[bold]{_('Sanction')}:[/] {act.sanction.get(loc)}",
-        f"[bold]{_('Citations')}:[/]",
+        f"{heading(_('Category'))} {category_label(act.category)}",
+        f"{heading(_('Sanction'))} {act.sanction.get(loc)}",
+        heading(_("Citations")),
         *(f"  • {citation_label(rb, c.law, c.article)}" for c in act.citations),
     ]
     if act.criminal:
-        lines.append(f"[bold]{_('Criminal provisions')}:[/]")
+        lines.append(heading(_("Criminal provisions")))
         lines += [f"  • {citation_label(rb, c.law, c.article)}" for c in act.criminal]
     lines += [
-        f"[bold]{_('Evidence signals')}:[/] {', '.join(s.value for s in act.signals)}",
-        f"[bold]{_('Counts')}:[/]",
+        f"{heading(_('Evidence signals'))} {', '.join(s.value for s in act.signals)}",
+        heading(_("Counts")),
         *(f"  ✓ {e}" for e in act.examples.counts),
-        f"[bold]{_('Does not count')}:[/]",
+        heading(_("Does not count")),
         *(f"  ✗ {e}" for e in act.examples.does_not_count),
-        f"[bold]{_('Verified')}:[/] {_('yes') if act.verified else _('no')}",
+        f"{heading(_('Verified'))} {yes_no}",
     ]
     if act.note:
         lines.append(f"[dim]{act.note}[/]")
@@ -84,8 +98,13 @@ def contestants(
     """Peserta pemilu / Contestants with numbers, aliases and signs."""
     rb = cli_rulebook()
     if race and race not in {r.id for r in rb.races}:
-        fail(_("Unknown race {id}. Known: {known}.", id=race,
-               known=", ".join(r.id for r in rb.races)))
+        fail(
+            _(
+                "Unknown race {id}. Known: {known}.",
+                id=race,
+                known=", ".join(r.id for r in rb.races),
+            )
+        )
     refs = rb.contestants(race)
     if json_out:
         print_json([contestant_json(ref) for ref in refs])
@@ -108,8 +127,13 @@ def calendar(
     """Tahapan pemilu / Election phases, or those in force on a date."""
     rb = cli_rulebook()
     if election and election not in {e.id for e in rb.elections}:
-        fail(_("Unknown election {id}. Known: {known}.", id=election,
-               known=", ".join(e.id for e in rb.elections)))
+        fail(
+            _(
+                "Unknown election {id}. Known: {known}.",
+                id=election,
+                known=", ".join(e.id for e in rb.elections),
+            )
+        )
     if on:
         try:
             day = dt.date.fromisoformat(on)
@@ -121,8 +145,18 @@ def calendar(
         rows = [(e, p) for e in chosen for p in e.phases]
     loc = _locale()
     if json_out:
-        print_json([{"election": e.id, "phase": p.id, "name": p.name.get(loc),
-                     "start": p.start.isoformat(), "end": p.end.isoformat()} for e, p in rows])
+        print_json(
+            [
+                {
+                    "election": e.id,
+                    "phase": p.id,
+                    "name": p.name.get(loc),
+                    "start": p.start.isoformat(),
+                    "end": p.end.isoformat(),
+                }
+                for e, p in rows
+            ]
+        )
         return
     if on and not rows:
         out.print(_("No election phase is in force on {date}.", date=on))
@@ -136,7 +170,9 @@ def calendar(
 
 
 @app.command("check")
-def check(directory: Path = typer.Argument(None, help="Rulebook directory (default: bundled).")) -> None:
+def check(
+    directory: Path = typer.Argument(None, help="Rulebook directory (default: bundled)."),
+) -> None:
     """Periksa berkas aturan / Validate a rulebook directory."""
     try:
         rb = load_rulebook(directory)
@@ -144,18 +180,25 @@ def check(directory: Path = typer.Argument(None, help="Rulebook directory (defau
         for issue in exc.issues:
             err.print(f"{issue}", highlight=False, markup=False)
         fail(_("The rulebook has {n} error(s).", n=len(exc.issues)), code=1)
-    out.print(_("Rulebook {version} is valid: {acts} acts, {contestants} contestants, "
-                "{elections} elections.", version=rb.version, acts=len(rb.acts),
-                contestants=len(rb.contestants()), elections=len(rb.elections)))
+    out.print(
+        _(
+            "Rulebook {version} is valid: {acts} acts, {contestants} contestants, "
+            "{elections} elections.",
+            version=rb.version,
+            acts=len(rb.acts),
+            contestants=len(rb.contestants()),
+            elections=len(rb.elections),
+        )
+    )
 
 
 CATEGORY_LABELS = {
-    "ethics": "Ethics violation (moral sanction)",
-    "discipline-light": "Light discipline",
-    "discipline-moderate": "Moderate discipline",
-    "discipline-heavy": "Heavy discipline",
-    "dismissal": "Dismissal not with honour",
-    "criminal": "Election crime",
+    "ethics": N_("Ethics violation (moral sanction)"),
+    "discipline-light": N_("Light discipline"),
+    "discipline-moderate": N_("Moderate discipline"),
+    "discipline-heavy": N_("Heavy discipline"),
+    "dismissal": N_("Dismissal not with honour"),
+    "criminal": N_("Election crime"),
 }
 
 
@@ -166,7 +209,7 @@ def category_label(category: str) -> str:
 def citation_label(rb: Rulebook, law_id: str, article: str) -> str:
     law = rb.law(law_id)
     ref = next(a for a in law.articles if a.ref == article)
-    mark = "" if ref.verified else f" [{_('unverified')}]"
+    mark = "" if ref.verified else " [" + _("unverified") + "]"
     return f"{article} {law.short_name}{mark}"
 
 

@@ -87,3 +87,8 @@ def current() -> Translator:
 def _(message: str, **values: object) -> str:
     """Translate ``message`` in the command-line locale; mark strings for extraction."""
     return _current.gettext(message, **values)
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction where it is defined; translate it where it is shown."""
+    return message

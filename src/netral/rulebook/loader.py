@@ -76,7 +76,7 @@ def bundled_rulebook_dir() -> Path:
 
 
 def load_rulebook(directory: Path | str | None = None) -> Rulebook:
-    """Parse, validate and cross-check every file; raise :class:`RulebookError` listing all issues."""
+    """Parse, validate and cross-check every file; raise `RulebookError` listing all issues."""
     root = Path(directory) if directory is not None else bundled_rulebook_dir()
     if not root.is_dir():
         raise RulebookError([RulebookIssue(str(root), None, "(dir)", "not a directory")])

@@ -89,7 +89,7 @@ def read_source(path: Path) -> SourceFile:
         ) from exc
     try:
         node = yaml.compose(text, Loader=_PlainLoader)
-        data = yaml.load(text, Loader=_PlainLoader)  # noqa: S506 - SafeLoader subclass
+        data = yaml.load(text, Loader=_PlainLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -23,8 +23,11 @@ def cross_check(rb: Rulebook, sources: dict[str, SourceFile]) -> list[RulebookIs
             if cit.law not in articles:
                 report(file, (*base, name, j, "law"), f"unknown law id {cit.law!r}")
             elif cit.article not in articles[cit.law]:
-                report(file, (*base, name, j, "article"),
-                       f"{cit.article!r} is not listed under {cit.law} in laws.yaml")
+                report(
+                    file,
+                    (*base, name, j, "article"),
+                    f"{cit.article!r} is not listed under {cit.law} in laws.yaml",
+                )
 
     _unique(report, "laws.yaml", ("laws",), [law.id for law in rb.laws], "law id")
     _unique(report, "acts.yaml", ("acts",), [a.id for a in rb.acts], "act id")
@@ -52,8 +55,14 @@ def cross_check(rb: Rulebook, sources: dict[str, SourceFile]) -> list[RulebookIs
         if race.election not in election_ids:
             report("races.yaml", ("races", i, "election"), f"unknown election id {race.election!r}")
         numbers = [c.number for c in race.contestants]
-        _unique(report, "races.yaml", ("races", i, "contestants"), numbers, "contestant number",
-                field="number")
+        _unique(
+            report,
+            "races.yaml",
+            ("races", i, "contestants"),
+            numbers,
+            "contestant number",
+            field="number",
+        )
         for j, contestant in enumerate(race.contestants):
             cid = f"{race.id}:{contestant.number}"
             base: PathKey = ("races", i, "contestants", j)
@@ -64,8 +73,9 @@ def cross_check(rb: Rulebook, sources: dict[str, SourceFile]) -> list[RulebookIs
                 folded = fold(text.lstrip("#"))
                 previous = owner.get(folded)
                 if previous and previous[0] != cid:
-                    report("races.yaml", key,
-                           f"alias {text!r} collides with contestant {previous[0]}")
+                    report(
+                        "races.yaml", key, f"alias {text!r} collides with contestant {previous[0]}"
+                    )
                 else:
                     owner[folded] = (cid, key)
     return issues
@@ -76,8 +86,10 @@ def _alias_places(contestant, base: PathKey) -> list[tuple[PathKey, str]]:
     places += [((*base, "aliases", k, "text"), a.text) for k, a in enumerate(contestant.aliases)]
     places += [((*base, "hashtags", k), h) for k, h in enumerate(contestant.hashtags)]
     for p, person in enumerate(contestant.people):
-        places += [((*base, "people", p, "aliases", k, "text"), a.text)
-                   for k, a in enumerate(person.aliases)]
+        places += [
+            ((*base, "people", p, "aliases", k, "text"), a.text)
+            for k, a in enumerate(person.aliases)
+        ]
     return places
 
 
