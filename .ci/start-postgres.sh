@@ -8,7 +8,7 @@ fi
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 data=${NETRAL_PG_DATA:-/tmp/netral-pg}
 port=${NETRAL_PG_PORT:-55432}
-if ! "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+if ! su postgres -c "$bin/pg_ctl -D '$data' status" >/dev/null 2>&1; then
   rm -rf "$data"
   mkdir -p "$data"
   chown postgres:postgres "$data"

@@ -21,3 +21,14 @@ def rulebook_copy(tmp_path: Path) -> Path:
     target = tmp_path / "rulebook"
     shutil.copytree(bundled_rulebook_dir(), target)
     return target
+
+
+# Database fixtures (sqlite + postgres) for the cases and storage tests, and later the web app.
+from tests.storage.database import (  # noqa: E402, F401
+    actors,
+    clock,
+    database_url,
+    engine,
+    fast_password_hashing,
+    service,
+)
