@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -187,6 +187,19 @@ class Alias(Strict):
     note: str | None = None
 
 
+class Descriptor(Alias):
+    """An indirect reference a reader of the campaign would resolve to one contestant.
+
+    "yang dari Jateng", "penerus Jokowi", "makan siang gratis": world knowledge kept as data.
+    ``stance`` is what the phrase says on its own (``mention`` when it only points);
+    ``weight`` how much it counts next to a real name (a name counts 1).
+    """
+
+    weight: float = Field(1.0, gt=0, le=4)
+    stance: Literal["mention", "support", "attack"] = "mention"
+    rival: bool = Field(False, description="Names the contestant's rival (the empty column)")
+
+
 class Person(Strict):
     name: str = Field(min_length=1)
     role: str = Field(min_length=1)
@@ -203,6 +216,9 @@ class Contestant(Strict):
     aliases: list[Alias] = Field(default_factory=list)
     slogans: list[str] = Field(default_factory=list)
     hashtags: list[str] = Field(default_factory=list)
+    descriptors: list[Descriptor] = Field(
+        default_factory=list, description="Indirect references (world knowledge), see Descriptor"
+    )
     gesture: int | None = Field(None, ge=1, le=10, description="Fingers shown as ballot sign")
     verified: bool
 

@@ -85,6 +85,9 @@ def _alias_places(contestant, base: PathKey) -> list[tuple[PathKey, str]]:
     places: list[tuple[PathKey, str]] = []
     places += [((*base, "aliases", k, "text"), a.text) for k, a in enumerate(contestant.aliases)]
     places += [((*base, "hashtags", k), h) for k, h in enumerate(contestant.hashtags)]
+    places += [
+        ((*base, "descriptors", k, "text"), d.text) for k, d in enumerate(contestant.descriptors)
+    ]
     for p, person in enumerate(contestant.people):
         places += [
             ((*base, "people", p, "aliases", k, "text"), a.text)

@@ -1,0 +1,165 @@
+"""The lexicon stage: names, numbers, gestures, hashtags, slogans and stance words in a field.
+
+:func:`scan_field` is pure and cheap: one pass of dictionary look-ups over normalised tokens.
+It returns what it saw with token positions; ballot numbers are resolved to contestants later,
+once the whole post (both fields, the date) is known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from netral.screening.lexicon import (
+    ALIAS,
+    CONTESTANT_KINDS,
+    DESCRIPTOR,
+    HASHTAG,
+    SLOGAN,
+    Entry,
+    Lexicon,
+)
+from netral.screening.normalise import Tokens
+
+
+@dataclass(slots=True)
+class Hit:
+    kind: str
+    value: str
+    ambiguous: bool
+    number: int
+    first: int
+    last: int
+    weight: float = 1.0
+    stance: str = "mention"
+    rival: bool = False
+
+
+@dataclass(slots=True)
+class NumberRef:
+    """A number used like a ballot number: ``coblos 02``, ``paslon nomor 1``, ``salam 3 jari``."""
+
+    number: int
+    first: int
+    last: int
+    kind: str  # "ballot-call" | "number" | "gesture"
+    strong: bool
+    negated: bool = False
+
+
+@dataclass(slots=True)
+class FieldScan:
+    field: str
+    tokens: Tokens
+    hits: list[Hit]
+    cats: list[set[str]]  # token index -> cue kinds covering it
+    numbers: list[NumberRef]
+    context: bool  # election vocabulary or an unambiguous contestant
+    kinds: set[str] = field(default_factory=set)
+
+    def of(self, kind: str) -> list[Hit]:
+        return [h for h in self.hits if h.kind == kind]
+
+
+_CONTESTANT_KINDS = CONTESTANT_KINDS
+_NONE: frozenset[str] = frozenset()
+
+
+def scan_field(lexicon: Lexicon, name: str, text: str) -> FieldScan:
+    tokens = lexicon.normaliser.tokens(text)
+    norms = tokens.norms
+    n = len(norms)
+    index = lexicon.index
+    hits: list[Hit] = []
+    # most tokens carry no cue: they share one empty set, replaced on first write
+    cats: list[set[str]] = [_NONE] * n  # type: ignore[list-item]
+    for i, candidates in enumerate(map(index.get, norms)):
+        if not candidates:
+            continue
+        for phrase, entries in candidates:
+            size = len(phrase)
+            if size > 1 and (i + size > n or tuple(norms[i : i + size]) != phrase):
+                continue
+            last = i + size - 1
+            for e in entries:
+                hits.append(
+                    Hit(
+                        e.kind, e.value, e.ambiguous, e.number, i, last, e.weight, e.stance, e.rival
+                    )
+                )
+                if e.kind not in _CONTESTANT_KINDS:
+                    for k in range(i, last + 1):
+                        c = cats[k]
+                        if c is _NONE:
+                            c = cats[k] = set()
+                        c.add(e.kind)
+    kinds = {h.kind for h in hits}
+    numbers = _numbers(lexicon, norms, cats, hits)
+    context = bool(
+        kinds & {"election_context", "office", "election", HASHTAG}
+        or any(h.kind in (ALIAS, SLOGAN, DESCRIPTOR) and not h.ambiguous for h in hits)
+        or any(r.strong for r in numbers)
+    )
+    return FieldScan(name, tokens, hits, cats, numbers, context, kinds)
+
+
+def _hit(e: Entry, first: int, last: int) -> Hit:
+    return Hit(e.kind, e.value, e.ambiguous, e.number, first, last, e.weight, e.stance, e.rival)
+
+
+def _number_at(
+    norms: list[str], cats: list[set[str]], hits_num: dict[int, int], i: int
+) -> int | None:
+    tok = norms[i]
+    if tok.isdigit() and len(tok) <= 3:
+        return int(tok)
+    return hits_num.get(i)
+
+
+def _numbers(
+    lexicon: Lexicon, norms: list[str], cats: list[set[str]], hits: list[Hit]
+) -> list[NumberRef]:
+    words = {h.first: h.number for h in hits if h.kind == "number_word" and h.first == h.last}
+    found: list[NumberRef] = []
+    n = len(norms)
+    for h in hits:
+        if h.kind == "gesture_emoji":
+            found.append(NumberRef(h.number, h.first, h.last, "gesture", False))
+    at = [i for i, tok in enumerate(norms) if tok.isdigit()]
+    if words:
+        at = sorted({*at, *words})
+    for i in at:
+        value = _number_at(norms, cats, words, i)
+        if value is None or value == 0 or value > 99:
+            continue
+        tok = norms[i]
+        padded = tok.isdigit() and len(tok) == 2 and tok[0] == "0"
+        # "salam 2 jari", "2 jari"
+        if i + 1 < n and "gesture_words" in cats[i + 1]:
+            lead = i > 0 and "gesture_leads" in cats[i - 1]
+            first = i - 1 if lead else i
+            found.append(NumberRef(value, first, i + 1, "gesture", lead))
+            continue
+        if i > 0 and "number_blockers" in cats[i - 1] and "ballot_verbs" not in cats[i - 1]:
+            continue
+        if i in words and not (i > 0 and cats[i - 1] & {"ballot_nouns", "ballot_verbs"}):
+            continue  # "dua" alone is just a word
+        j = i - 1
+        strong_noun = weak_noun = False
+        while j >= 0 and i - j <= 3 and "ballot_nouns" in cats[j] and "ballot_verbs" not in cats[j]:
+            if "weak_ballot_nouns" in cats[j]:
+                weak_noun = True
+            else:
+                strong_noun = True
+            j -= 1
+        if j >= 0 and "number_blockers" in cats[j] and "ballot_verbs" not in cats[j]:
+            continue
+        verb = j >= 0 and "ballot_verbs" in cats[j]
+        first = j if verb else j + 1
+        negated = verb and j > 0 and ("negators" in cats[j - 1] or "attack" in cats[j])
+        if verb:
+            found.append(NumberRef(value, first, i, "ballot-call", True, negated))
+        elif strong_noun:
+            found.append(NumberRef(value, first, i, "number", True))
+        elif weak_noun or padded:
+            found.append(NumberRef(value, first, i, "number", False))
+    return found

@@ -1,0 +1,756 @@
+"""The screener: lexicon evidence + learned stance -> a cited :class:`Screening`.
+
+Built once from a rulebook (and optionally a model file); ``screen`` is pure, so one screener
+can serve many threads or Dask partitions. Every partisan decision carries evidence spans.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from netral.rulebook import Rulebook
+from netral.screening.assess import ActAssessor
+from netral.screening.explain import Explainer
+from netral.screening.lexicon import ALIAS, DESCRIPTOR, HASHTAG, SLOGAN, Lexicon, build_lexicon
+from netral.screening.matcher import FieldScan, scan_field
+from netral.screening.models import EvidenceSpan, Finding, Post, Screening
+from netral.screening.normalise import raw_tokens
+from netral.screening.stance.classifier import StanceModel, char_features, token_features
+
+_WINDOW = 6
+_WEAK_NUMBERS = frozenset({"weak-gesture", "weak-number", "weak-ballot-call"})
+_PLAIN_LIMIT = 500_000
+_SPECIFIC_SIGNALS = (
+    "mobilisation",
+    "gift",
+    "state-facility",
+    "winning-team",
+    "party-membership",
+    "support-letter",
+    "campaign-props",
+    "campaign-event",
+    "campaign-attribute",
+)
+_ENGAGE = {"like": "social-like", "share": "social-share", "comment": "social-comment"}
+_OFFICE_ORDER = ("president", "governor", "mayor", "regent", "legislative-party")
+
+
+@dataclass(slots=True)
+class Ev:
+    """One piece of evidence for (or against) a contestant in one field."""
+
+    cid: str
+    field: str
+    kind: str  # mention | ballot-call | gesture | hashtag | slogan | support | attack
+    stance: str  # support | attack | mention
+    weight: float
+    first: int
+    last: int
+    number: int | None = None
+    rival: bool = False  # a mention of the contestant's rival (the empty column)
+
+
+@dataclass
+class Analysis:
+    """Everything the lexicon stage saw in one post; also the learned stage's input."""
+
+    post: Post
+    scans: dict[str, FieldScan]
+    evidence: dict[str, list[Ev]]
+    strength: dict[str, float]
+    political: bool
+    approval: bool
+    features: list[str] = field(default_factory=list)
+
+
+class Screener:
+    """``Screener(rulebook).screen(post)``; ``model_path=None`` uses the bundled model if any."""
+
+    def __init__(
+        self,
+        rulebook: Rulebook,
+        model_path: Path | str | None = None,
+        *,
+        use_model: bool = True,
+        lexicon: Lexicon | None = None,
+    ):
+        self.rulebook = rulebook
+        self.lexicon = lexicon or build_lexicon(rulebook)
+        self.assessor = ActAssessor(rulebook)
+        self.model = StanceModel.load(model_path) if use_model else None
+        self.explainer = Explainer("id")
+        self._names = {cid: ref.contestant.name for cid, ref in self.lexicon.contestants.items()}
+        self._windows = self._election_windows(rulebook)
+        # white-space chunk -> trigger level (see _quiet); bounded like a cache
+        self._grades: dict[str, int] = {}
+        self._phases: dict[tuple, str | None] = {}  # (day, contestant) -> phase; days are few
+        self._quiet_explanation = self.explainer.explanation(partisan=False, political=False)
+
+    # -- public API ------------------------------------------------------------------------
+
+    def screen(self, post: Post) -> Screening:
+        if self._quiet(post):
+            return self._not_political(post)
+        return self._decide(self.analyse(post))
+
+    def screen_many(self, posts: Iterable[Post]) -> Iterator[Screening]:
+        quiet, decide, analyse, skip = self._quiet, self._decide, self.analyse, self._not_political
+        for post in posts:
+            yield skip(post) if quiet(post) else decide(analyse(post))
+
+    # -- prefilter -------------------------------------------------------------------------
+
+    def _quiet(self, post: Post) -> bool:
+        """True when no word of the post can make it political (most of a national stream).
+
+        Exact, not a heuristic: every lexicon phrase that can start evidence or election context
+        holds a word of ``lexicon.triggers``, or of ``lexicon.number_triggers`` and then needs a
+        number too. A post without them gets no name, number, gesture, context or allowed-act
+        hit, so the full analysis would find it neither political nor partisan. Tokens never
+        span white space, so each white-space chunk is graded once and remembered; a post costs
+        a ``split`` and a few set operations.
+        """
+        grades = self._grades
+        levels: set[int | None] = set()
+        for text in (post.text, post.target_text):
+            if text:
+                chunks = text.split()
+                found = set(map(grades.get, chunks))
+                if None in found:
+                    found.discard(None)
+                    for chunk in chunks:
+                        if chunk not in grades:
+                            found.add(self._grade(chunk))
+                levels |= found
+        return 3 not in levels and not (1 in levels and 2 in levels)
+
+    def _grade(self, chunk: str) -> int:
+        normalise = self.lexicon.normaliser.normalise
+        level_of = self.lexicon.trigger_level
+        level = 0
+        for tok in raw_tokens(chunk):
+            level = max(level, level_of(normalise(tok)))
+        if len(self._grades) > _PLAIN_LIMIT:
+            self._grades.clear()
+        self._grades[chunk] = level
+        return level
+
+    def _not_political(self, post: Post) -> Screening:
+        return Screening(
+            id=post.id,
+            political=False,
+            partisan=False,
+            contestants=[],
+            acts=[],
+            score=0.0,
+            phase=self._phase(post.published_on, []),
+            findings=[],
+            explanation=self._quiet_explanation,
+            allowed=[],
+            rulebook_version=self.rulebook.version,
+        )
+
+    # -- lexicon stage ---------------------------------------------------------------------
+
+    def analyse(self, post: Post) -> Analysis:
+        lx = self.lexicon
+        scans = {"text": scan_field(lx, "text", post.text or "")}
+        if post.target_text:
+            scans["target_text"] = scan_field(lx, "target_text", post.target_text)
+        any_context = any(s.context for s in scans.values())
+        named_races: set[str] = set()
+        offices: set[str] = set()
+        regions: set[str] = set()
+        kinds: set[str] = set()
+        for s in scans.values():
+            for h in s.hits:
+                if h.kind in (ALIAS, HASHTAG, SLOGAN, DESCRIPTOR) and not h.ambiguous:
+                    named_races.add(lx.contestants[h.value].race.id)
+                elif h.kind == "office":
+                    offices.add(h.value)
+                elif h.kind == "region":
+                    regions.add(h.value)
+                elif h.kind == "election":
+                    kinds.add(h.value)
+        day = post.published_on
+        evidence: dict[str, list[Ev]] = {}
+        strength: dict[str, float] = {}
+        for name, s in scans.items():
+            evs = self._evidence(s, any_context, named_races, offices, regions, kinds, day)
+            evidence[name] = evs
+            strength[name] = _strength(evs)
+        text_scan = scans["text"]
+        approval = "approval" in text_scan.kinds or (
+            "support" in text_scan.kinds and "guard" not in text_scan.kinds
+        )
+        # an uncorroborated ✌️ or "nomor 2" never makes a post political on its own: that keeps
+        # the prefilter exact (a number needs a ballot word to wake it); an ambiguous name does,
+        # and the learned stage weighs it
+        political = any_context or any(
+            e.kind not in _WEAK_NUMBERS for evs in evidence.values() for e in evs
+        )
+        analysis = Analysis(post, scans, evidence, strength, political, approval)
+        # without context or evidence nothing can be political or partisan: no model needed,
+        # and the score is 0 as for the posts the prefilter skips
+        if self.model is not None and political:
+            analysis.features = self.features(analysis)
+        return analysis
+
+    def _evidence(
+        self,
+        s: FieldScan,
+        any_context: bool,
+        named_races: set[str],
+        offices: set[str],
+        regions: set[str],
+        kinds: set[str],
+        day: dt.date | None,
+    ) -> list[Ev]:
+        cats = s.cats
+        evs: list[Ev] = []
+        fname = s.field
+        prayer = "prayer" in s.kinds
+        strong_cids = {
+            h.value for h in s.hits if h.kind in (ALIAS, HASHTAG, DESCRIPTOR) and not h.ambiguous
+        }
+        n_tok = len(s.tokens)
+
+        def near(kind: str, first: int, last: int, span: int = 2) -> int | None:
+            for k in range(max(0, first - span), min(n_tok, last + span + 1)):
+                if (k < first or k > last) and kind in cats[k]:
+                    return k
+            return None
+
+        def negated_before(first: int) -> bool:
+            return first > 0 and bool(cats[first - 1] & {"negators"})
+
+        for h in s.hits:
+            if h.kind == HASHTAG:
+                evs.append(Ev(h.value, fname, "hashtag", "support", 3.5, h.first, h.last))
+            elif h.kind == SLOGAN:
+                if h.ambiguous and not (any_context and (strong_cids or s.numbers)):
+                    continue
+                evs.append(Ev(h.value, fname, "slogan", "support", 3.0, h.first, h.last))
+            elif h.kind == ALIAS:
+                if h.ambiguous:
+                    corroborated = h.value in strong_cids or (
+                        not prayer
+                        and any_context
+                        and (
+                            near("ballot_verbs", h.first, h.last) is not None
+                            or near("support", h.first, h.last, 1) is not None
+                            or near("election_context", h.first, h.last, 2) is not None
+                            or near("office", h.first, h.last, 2) is not None
+                        )
+                    )
+                    if not corroborated:
+                        evs.append(
+                            Ev(h.value, fname, "weak-alias", "mention", 0.2, h.first, h.last)
+                        )
+                        continue
+                evs.append(Ev(h.value, fname, "mention", "mention", 1.0, h.first, h.last))
+                self._ballot_call(evs, h, fname, near, negated_before, cats)
+            elif h.kind == DESCRIPTOR:
+                if h.ambiguous:
+                    corroborated = h.value in strong_cids or (
+                        not prayer
+                        and (any_context or bool(s.kinds & {"ballot_verbs", "gesture_emoji"}))
+                    )
+                    if not corroborated:
+                        continue
+                evs.append(
+                    Ev(
+                        h.value,
+                        fname,
+                        "mention",
+                        "mention",
+                        h.weight,
+                        h.first,
+                        h.last,
+                        rival=h.rival,
+                    )
+                )
+                if h.stance in ("support", "attack"):
+                    evs.append(
+                        Ev(h.value, fname, h.stance, h.stance, 1.5 * h.weight, h.first, h.last)
+                    )
+                self._ballot_call(evs, h, fname, near, negated_before, cats)
+        # hashtags that are not in the rulebook but carry a name: #AniesUntukKita, #AsalBukanX
+        for h in s.hits:
+            if h.kind != ALIAS or h.ambiguous:
+                continue
+            k = h.first
+            start = s.tokens.starts[k]
+            while k > 0 and s.tokens.starts[k - 1] == start:
+                k -= 1
+            head = s.tokens.norms[k]
+            if (
+                k < h.first
+                and head[:1] == "#"
+                and not any(e.kind == "hashtag" and e.first == k for e in evs)
+            ):
+                against = any(
+                    ("attack" in cats[j] or "negators" in cats[j]) for j in range(k, h.first)
+                )
+                evs.append(
+                    Ev(
+                        h.value,
+                        fname,
+                        "hashtag",
+                        "attack" if against else "support",
+                        2.5,
+                        k,
+                        h.last,
+                    )
+                )
+        # a name read here (even an ambiguous one, once corroborated) says which race a bare
+        # number or gesture belongs to
+        races_here = named_races | {
+            self.lexicon.contestants[e.cid].race.id for e in evs if e.kind == "mention"
+        }
+        named = bool(races_here) or any(r.strong and r.kind != "gesture" for r in s.numbers)
+        # ✌️ next to "nyoblos"/"capres" in a post that guards nothing reads as the ballot sign
+        gestures = {r.number for r in s.numbers if r.kind == "gesture"}
+        voting = (
+            len(gestures) == 1
+            and "guard" not in s.kinds
+            and bool(s.kinds & {"ballot_verbs", "office", "election"})
+        )
+        for r in s.numbers:
+            emoji = r.kind == "gesture" and not s.tokens.norms[r.first].isalnum()
+            # ✌️ or "dua jari" alone may be peace or a voter's inked finger, a bare "nomor 2" may
+            # be anything: kept as weak evidence (no stance) for the learned stage to weigh
+            weak = (not r.strong and not any_context) or (
+                r.kind == "gesture" and not r.strong and not named and not (voting and emoji)
+            )
+            cids = self._resolve_number(r.number, races_here, offices, regions, kinds, day)
+            if not cids:
+                continue
+            cid = cids[0]
+            if weak:
+                evs.append(Ev(cid, fname, "weak-" + r.kind, "mention", 0.3, r.first, r.last,
+                              r.number))
+                continue
+            if r.kind == "ballot-call":
+                if r.negated:
+                    evs.append(
+                        Ev(cid, fname, "ballot-call", "attack", 3.0, r.first, r.last, r.number)
+                    )
+                else:
+                    evs.append(
+                        Ev(cid, fname, "ballot-call", "support", 4.0, r.first, r.last, r.number)
+                    )
+            elif r.kind == "gesture":
+                weight = 3.0 if r.strong else (2.0 if named else 1.5)
+                evs.append(Ev(cid, fname, "gesture", "support", weight, r.first, r.last, r.number))
+            else:
+                evs.append(
+                    Ev(
+                        cid,
+                        fname,
+                        "mention",
+                        "mention",
+                        1.0 if r.strong else 0.5,
+                        r.first,
+                        r.last,
+                        r.number,
+                    )
+                )
+        mentions = [e for e in evs if e.kind == "mention"]
+        if mentions:
+            for i, c in enumerate(cats):
+                if "support" in c or "attack" in c:
+                    target = min(
+                        mentions, key=lambda e, i=i: min(abs(e.first - i), abs(e.last - i))
+                    )
+                    dist = min(abs(target.first - i), abs(target.last - i))
+                    if dist > _WINDOW and ("attack" in c or len({e.cid for e in mentions}) > 1):
+                        continue
+                    negated = i > 0 and "negators" in cats[i - 1]
+                    if target.rival:  # backing the empty column is running the pair down
+                        if "attack" in c or negated:
+                            evs.append(Ev(target.cid, fname, "support", "support", 1.0, i, i))
+                        else:
+                            evs.append(Ev(target.cid, fname, "attack", "attack", 1.5, i, i))
+                    elif "attack" in c:
+                        evs.append(Ev(target.cid, fname, "attack", "attack", 2.0, i, i))
+                    elif not negated:
+                        evs.append(
+                            Ev(
+                                target.cid,
+                                fname,
+                                "support",
+                                "support",
+                                1.5 if dist <= _WINDOW else 1.0,
+                                i,
+                                i,
+                            )
+                        )
+        if "guard" in s.kinds:
+            for e in evs:
+                e.weight *= 0.3
+        elif "news" in s.kinds:
+            for e in evs:
+                if e.kind in ("support", "attack", "mention"):
+                    e.weight *= 0.5
+        return evs
+
+    @staticmethod
+    def _ballot_call(evs, h, fname, near, negated_before, cats) -> None:
+        """ "coblos Anies", "jangan pilih kotak kosong": a ballot verb just before a name."""
+        verb = near("ballot_verbs", h.first, h.last, 2)
+        if verb is None or verb >= h.first:
+            return
+        against = negated_before(verb) or "attack" in cats[verb]
+        if h.rival:
+            against = not against
+        if against:
+            evs.append(Ev(h.value, fname, "ballot-call", "attack", 3.0, max(verb - 1, 0), h.last))
+        else:
+            evs.append(Ev(h.value, fname, "ballot-call", "support", 3.0, verb, h.last))
+
+    def _resolve_number(
+        self,
+        number: int,
+        named_races: set[str],
+        offices: set[str],
+        regions: set[str],
+        kinds: set[str],
+        day: dt.date | None,
+    ) -> list[str]:
+        lx = self.lexicon
+        cids = lx.numbers.get(number, [])
+        if not cids:
+            return []
+
+        def race(c: str) -> str:
+            return lx.contestants[c].race.id
+
+        chosen = [c for c in cids if race(c) in named_races]
+        if not chosen and (offices or regions):
+            chosen = [
+                c
+                for c in cids
+                if (not offices or lx.race_office[race(c)] in offices)
+                and (
+                    not regions
+                    or lx.race_region[race(c)] in regions
+                    or lx.race_region[race(c)] is None
+                )
+            ]
+        if not chosen:
+            pool = [c for c in cids if lx.race_office[race(c)] != "legislative-party"]
+            if kinds:
+                kinded = [c for c in pool if lx.election_kind[lx.race_election[race(c)]] in kinds]
+                pool = kinded or pool
+            elif day is not None:
+                active = self._active_elections(day)
+                dated = [c for c in pool if lx.race_election[race(c)] in active]
+                pool = dated or pool
+            chosen = pool
+        return sorted(
+            chosen,
+            key=lambda c: (
+                _OFFICE_ORDER.index(lx.race_office[race(c)])
+                if lx.race_office[race(c)] in _OFFICE_ORDER
+                else 99
+            ),
+        )
+
+    @staticmethod
+    def _election_windows(rulebook: Rulebook) -> list[tuple[str, dt.date, dt.date]]:
+        out = []
+        for e in rulebook.elections:
+            if not e.phases:
+                continue
+            start = min(p.start for p in e.phases) - dt.timedelta(days=240)
+            end = max(p.end for p in e.phases)
+            out.append((e.id, start, end))
+        return out
+
+    def _active_elections(self, day: dt.date) -> set[str]:
+        active = [(eid, start, end) for eid, start, end in self._windows if start <= day <= end]
+        if len(active) > 1:  # overlap: the one whose calendar is closest to its end wins
+            active.sort(key=lambda w: (w[2] - day).days)
+            return {active[0][0]}
+        return {eid for eid, _s, _e in active}
+
+    # -- learned stage ---------------------------------------------------------------------
+
+    def features(self, a: Analysis) -> list[str]:
+        text = a.scans["text"]
+        feats = token_features(text.tokens.norms)
+        feats += char_features(text.tokens.norms)
+        feats.append("A:" + str(a.post.action))
+        target = a.scans.get("target_text")
+        if target is not None:
+            feats += token_features(target.tokens.norms, "T:")
+        for prefix, name in (("", "text"), ("T:", "target_text")):
+            scan = a.scans.get(name)
+            if scan is None:
+                continue
+            feats += [f"{prefix}K:{k}" for k in scan.kinds]
+            feats += [f"{prefix}E:{e.kind}:{e.stance}" for e in a.evidence[name]]
+            st = a.strength[name]
+            feats.append(f"{prefix}S:{min(int(st), 5)}")
+            if scan.context:
+                feats.append(f"{prefix}CTX")
+        if "target_text" in a.scans:
+            feats.append(f"A:{a.post.action}:T:S:{min(int(a.strength['target_text']), 3)}")
+            if a.approval:
+                feats.append(f"A:{a.post.action}:approval")
+        return feats
+
+    # -- decision --------------------------------------------------------------------------
+
+    def _decide(self, a: Analysis) -> Screening:
+        post = a.post
+        action = str(post.action)
+        own = a.strength["text"]
+        target = a.strength.get("target_text", 0.0)
+        engaged = False
+        if action in ("like", "share"):
+            engaged = target >= 2.0 and target > own
+        elif action == "comment":
+            engaged = target >= 2.0 and a.approval and own < 2.0
+        decisive = "target_text" if engaged else "text"
+        rule_strength = target if engaged else own
+        rule_p = 1.0 - math.exp(-rule_strength / 2.0)
+        political_p = 1.0 if a.political else 0.0
+        p = rule_p
+        if self.model is not None and a.features:
+            probs = self.model.proba(a.features)
+            p = 0.5 * probs["partisan"] + 0.5 * rule_p
+            political_p = max(political_p * 0.5 + probs["political"] * 0.5, probs["partisan"] * 0.5)
+        threshold = self.model.thresholds.get("partisan", 0.5) if self.model else 0.5
+        evs = a.evidence[decisive]
+        ranked = _rank(evs)
+        # no finding without words to show: at least a resolved name, number, tag or gesture
+        partisan = (
+            p >= threshold
+            and bool(ranked)
+            and (self.model is not None or any(e.stance != "mention" for e in evs))
+        )
+        political = partisan or political_p >= 0.5
+        day = post.published_on
+        # allowed election conduct is named for election posts only ("semoga" in a get-well wish
+        # is no private prayer about an election)
+        allowed = (
+            sorted({h.value for s in a.scans.values() for h in s.hits if h.kind == "allowed"})
+            if political
+            else []
+        )
+        if not partisan:
+            contestants: list[str] = []
+            return Screening(
+                id=post.id,
+                political=political,
+                partisan=False,
+                contestants=contestants,
+                acts=[],
+                score=round(min(p, threshold - 1e-3) if p >= threshold else p, 4),
+                phase=self._phase(day, contestants),
+                findings=[],
+                explanation=self.explainer.explanation(
+                    partisan=False, political=political, allowed=None
+                ),
+                allowed=allowed,
+                rulebook_version=self.rulebook.version,
+            )
+        contestants = [cid for cid, _w in ranked]
+        top = contestants[0]
+        race_id = self.lexicon.contestants[top].race.id
+        signals = self._signals(a, action, engaged, top)
+        findings: list[Finding] = []
+        acts: list[str] = []
+        reason = self._reason(a, decisive, top, action, engaged)
+        spans = self._spans(a, decisive, top)
+        for signal in signals:
+            act = self.assessor.act_for(signal, race_id, day)
+            if act is None or act in acts:
+                continue
+            acts.append(act)
+            findings.append(
+                Finding(
+                    act=act,
+                    contestant=top,
+                    citations=self.assessor.citations(act),
+                    evidence=spans,
+                    reason=reason,
+                )
+            )
+        citation = _main_citation(findings)
+        return Screening(
+            id=post.id,
+            political=True,
+            partisan=True,
+            contestants=contestants,
+            acts=acts,
+            score=round(p, 4),
+            phase=self._phase(day, contestants),
+            findings=findings,
+            explanation=self.explainer.explanation(
+                partisan=True,
+                political=True,
+                name=self._names[top],
+                reason=reason,
+                citation=citation,
+            ),
+            allowed=[],
+            rulebook_version=self.rulebook.version,
+        )
+
+    def _signals(self, a: Analysis, action: str, engaged: bool, top: str) -> list[str]:
+        text_scan = a.scans["text"]
+        own = a.evidence["text"]
+        signals: list[str] = []
+        specific = [h.value for h in text_scan.hits if h.kind == "signal"]
+        if any(e.kind == "gesture" and e.cid == top for e in own):
+            signals.append("finger-gesture")
+        if "photo-with-candidate" in specific and any(e.cid == top for e in own):
+            signals.append("photo-with-candidate")
+        for sig in _SPECIFIC_SIGNALS:
+            if sig in specific and sig not in signals:
+                signals.append(sig)
+        if action in _ENGAGE:
+            signals.append(_ENGAGE[action])
+        elif not signals or any(e.kind not in ("gesture", "mention") for e in own if e.cid == top):
+            signals.append("social-post")
+        return signals
+
+    def _reason(self, a: Analysis, decisive: str, top: str, action: str, engaged: bool) -> str:
+        name = self._names[top]
+        ex = self.explainer
+        if engaged:
+            return ex.reason("engage-" + action, name=name)
+        evs = [e for e in a.evidence[decisive] if e.cid == top and e.stance != "mention"]
+        if not evs:
+            return ex.reason("support", name=name)
+        best = max(evs, key=lambda e: e.weight)
+        tokens = a.scans[decisive].tokens
+        text = getattr(a.post, decisive) or ""
+        s, e = tokens.span(best.first, best.last)
+        words = text[s:e]
+        if best.kind == "ballot-call":
+            if best.stance == "attack":
+                if best.number:
+                    return ex.reason("ballot-call-against", name=name, number=best.number)
+                return ex.reason("attack", name=name)
+            if best.number:
+                return ex.reason("ballot-call", name=name, number=best.number)
+            return ex.reason("support", name=name)
+        if best.kind == "gesture":
+            return ex.reason("gesture", name=name, number=best.number)
+        if best.kind == "hashtag":
+            if best.stance == "attack":
+                return ex.reason("attack", name=name)
+            return ex.reason("hashtag", name=name, words=words)
+        if best.kind == "slogan":
+            return ex.reason("slogan", name=name, words=words)
+        if best.stance == "attack":
+            return ex.reason("attack", name=name)
+        return ex.reason("support", name=name)
+
+    def _spans(self, a: Analysis, decisive: str, top: str) -> list[EvidenceSpan]:
+        out: list[EvidenceSpan] = []
+        seen: set[tuple[str, int, int]] = set()
+        fields = [decisive] if decisive == "text" else ["text", "target_text"]
+        for fname in fields:
+            text = getattr(a.post, fname) or ""
+            tokens = a.scans[fname].tokens
+            evs = sorted(a.evidence[fname], key=lambda e: -e.weight)
+            for e in evs:
+                if fname != decisive and e.kind == "mention":
+                    continue
+                if e.cid != top and e.kind == "mention":
+                    continue
+                s, end = tokens.span(e.first, e.last)
+                key = (fname, s, end)
+                if key in seen:
+                    continue
+                # merge overlapping spans so the words read naturally
+                seen.add(key)
+                out.append(EvidenceSpan(field=fname, start=s, end=end, text=text[s:end]))
+                if len(out) >= 6:
+                    break
+            if fname == "text" and decisive == "target_text" and a.approval:
+                scan = a.scans["text"]
+                for i, c in enumerate(scan.cats):
+                    if "approval" in c or "support" in c:
+                        s, end = tokens.span(i, i)
+                        if (fname, s, end) not in seen:
+                            seen.add((fname, s, end))
+                            out.append(
+                                EvidenceSpan(field=fname, start=s, end=end, text=text[s:end])
+                            )
+                        break
+        return _merge(out, {f: getattr(a.post, f) or "" for f in fields})
+
+    def _phase(self, day: dt.date | None, contestants: list[str]) -> str | None:
+        if day is None:
+            return None
+        key = (day, contestants[0] if contestants else None)
+        phase = self._phases.get(key, "?")
+        if phase == "?":
+            phase = self._phases[key] = self._find_phase(day, contestants)
+        return phase
+
+    def _find_phase(self, day: dt.date, contestants: list[str]) -> str | None:
+        if contestants:
+            election = self.lexicon.race_election[self.lexicon.contestants[contestants[0]].race.id]
+            phase = self.assessor.phase(day, election)
+            if phase:
+                return phase
+        return self.assessor.phase(day, None)
+
+
+def _strength(evs: list[Ev]) -> float:
+    if not evs:
+        return 0.0
+    per: dict[str, float] = {}
+    for e in evs:
+        if e.stance != "mention":
+            per[e.cid] = per.get(e.cid, 0.0) + e.weight
+    return max(per.values(), default=0.0)
+
+
+def _rank(evs: list[Ev]) -> list[tuple[str, float]]:
+    support: dict[str, float] = {}
+    total: dict[str, float] = {}
+    for e in evs:
+        total[e.cid] = total.get(e.cid, 0.0) + e.weight
+        if e.stance == "support":
+            support[e.cid] = support.get(e.cid, 0.0) + e.weight
+    return sorted(total.items(), key=lambda kv: (-support.get(kv[0], 0.0), -kv[1]))
+
+
+def _merge(spans: list[EvidenceSpan], texts: dict[str, str]) -> list[EvidenceSpan]:
+    """Join spans that touch or are separated only by white space, re-reading the words."""
+    spans = sorted(spans, key=lambda s: (s.field, s.start, s.end))
+    out: list[EvidenceSpan] = []
+    for sp in spans:
+        if out and out[-1].field == sp.field:
+            prev = out[-1]
+            text = texts[sp.field]
+            if sp.start <= prev.end or (
+                sp.start - prev.end <= 2 and not text[prev.end : sp.start].strip()
+            ):
+                end = max(prev.end, sp.end)
+                out[-1] = EvidenceSpan(sp.field, prev.start, end, text[prev.start : end])
+                continue
+        out.append(sp)
+    return out
+
+
+def _main_citation(findings: list[Finding]) -> str | None:
+    for f in findings:
+        for c in f.citations:
+            if c.law.startswith("pp-94") or c.law.startswith("pp-42"):
+                return c.label
+    if findings and findings[0].citations:
+        return findings[0].citations[0].label
+    return None

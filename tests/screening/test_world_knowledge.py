@@ -1,0 +1,146 @@
+"""New abilities: indirect references (rulebook descriptors), misspelt names, numbers written
+as words or keycaps, finger emoji next to voting words, the empty column, and the prefilter."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from netral.screening import Post
+from netral.screening.matcher import scan_field
+
+ROOT = Path(__file__).resolve().parents[2] / "datasets" / "posts"
+
+
+def post(text, day="2024-01-25", action="post", target=None):
+    return Post(
+        id="w1",
+        text=text,
+        action=action,
+        target_text=target,
+        published_at=dt.date.fromisoformat(day),
+    )
+
+
+INDIRECT = [
+    (
+        "Besok ke TPS ingat ya, coblos mantan gubernur Jawa Tengah itu, kerjanya nyata",
+        "pilpres-2024:3",
+    ),
+    ("Capres yg suka joget itu pasti menang, gas terus!", "pilpres-2024:2"),
+    ("Pemilu ini sy dukung penerus Jokowi, biar programnya jalan", "pilpres-2024:2"),
+    ("Pilkada Kaltim: Gratispol itu nyata, dukung terus!", "pilgub-kaltim-2024:2"),
+    ("Capres 2024 pilihanku ya yg rambut putih, sat set 🤟", "pilpres-2024:3"),
+]
+
+
+@pytest.mark.parametrize(("text", "contestant"), INDIRECT)
+def test_indirect_references_name_the_contestant(screener, text, contestant):
+    p = post(text, day="2024-11-05" if "Kaltim" in text else "2024-01-25")
+    s = screener.screen(p)
+    assert s.partisan, text
+    assert s.contestants[0] == contestant
+    for f in s.findings:
+        for span in f.evidence:
+            assert getattr(p, span.field)[span.start : span.end] == span.text
+
+
+def test_attack_phrases_point_at_their_target(screener):
+    s = screener.screen(post("Capres anak haram konstitusi kok mau dipilih, malu sama MK"))
+    assert s.partisan and s.contestants[0] == "pilpres-2024:2"
+
+
+def test_ordinary_uses_of_descriptor_words_stay_unflagged(screener):
+    for text in (
+        "Kantin kantor hari ini ada makan siang gratis buat yang ulang tahun 🎂",
+        "Rambut putih ibu makin banyak, sudah waktunya pensiun katanya",
+        "Kotak kosong di gudang tolong dibuang ya, bikin sempit",
+    ):
+        s = screener.screen(post(text))
+        assert not s.partisan, text
+
+
+def test_empty_column_campaign_is_an_attack_on_the_single_pair(screener):
+    s = screener.screen(post("Warga Samarinda, 27 November coblos kolom kosong aja!", "2024-11-20"))
+    assert s.partisan and s.contestants[0] == "pilwali-samarinda-2024:1"
+    backing = screener.screen(
+        post("Pilwali Samarinda: jangan pilih kotak kosong, AH sudah terbukti", "2024-11-20")
+    )
+    assert backing.partisan and backing.contestants[0] == "pilwali-samarinda-2024:1"
+    explained = screener.screen(
+        post(
+            "Info KPU: surat suara Pilwali Samarinda memuat satu paslon dan kolom kosong",
+            "2024-11-20",
+        )
+    )
+    assert not explained.partisan
+
+
+MISSPELT = [
+    ("Pokoknya pilpres ini dukung Prabowow sampe menang!!", "pilpres-2024:2"),
+    ("capres paling mantap cuma pak Ganjr, yg lain lewat", "pilpres-2024:3"),
+    ("Pilpres nanti all in Muhaimim sama Anies!", "pilpres-2024:1"),
+]
+
+
+@pytest.mark.parametrize(("text", "contestant"), MISSPELT)
+def test_misspelt_names_are_read(screener, text, contestant):
+    s = screener.screen(post(text))
+    assert s.partisan and s.contestants[0] == contestant
+
+
+def test_fuzzy_names_leave_real_words_and_other_names_alone(lexicon):
+    norms = lexicon.normaliser.tokens("Pak Mahmud pakai ganjal pintu, saat itu ganjaran").norms
+    assert "mahfud" not in norms and "ganjar" not in norms
+    assert "saat" in norms
+
+
+def test_numbers_as_words_keycaps_and_regional_words(lexicon):
+    def calls(text):
+        return [(r.number, r.kind) for r in scan_field(lexicon, "text", text).numbers]
+
+    assert (3, "ballot-call") in calls("ojo lali coblos nomer telu yo lur")
+    assert (2, "ballot-call") in calls("besok pilih 2️⃣ ya bund")
+    assert (2, "ballot-call") in calls("coblos 0️⃣2️⃣ gaes")
+
+
+def test_finger_emoji_next_to_voting_words(screener):
+    s = screener.screen(post("Alhamdulillah udah nyoblos ✌️ yg terbaik pasti menang", "2024-02-14"))
+    assert s.partisan and s.contestants[0] == "pilpres-2024:2"
+    for text in (
+        "Debat kusir soal bubur diaduk ✌️ semua benar kok",
+        "Habis nyoblos ✌️ pemilu damai, siapapun presidennya kita tetap saudara",
+        "Ditegur atasan krn foto 2 jari sama calon, hati2 ya",
+    ):
+        assert not screener.screen(post(text, "2024-02-14")).partisan, text
+
+
+def test_amen_under_a_partisan_prayer_is_engagement(screener):
+    target = "Ya Allah menangkan Pak Prabowo dan Mas Gibran satu putaran ✌️ #PrabowoGibran"
+    s = screener.screen(post("Aamiin 🤲", "2024-02-01", action="comment", target=target))
+    assert s.partisan and s.contestants[0] == "pilpres-2024:2"
+    calm = "Semoga pemilu besok damai dan lancar"
+    s = screener.screen(post("Aamiin 🤲", "2024-02-13", action="comment", target=calm))
+    assert not s.partisan
+
+
+def test_prefilter_is_exact_on_labelled_posts(screener):
+    """A post the prefilter skips must come out exactly as the full analysis would say."""
+    from netral.screening.dataset import to_post
+
+    rows = [json.loads(x) for x in (ROOT / "train.jsonl").read_text(encoding="utf-8").splitlines()]
+    chatter = [
+        "Nasi goreng di depan kantor enak banget, harganya juga murah",
+        "Pilihan menu katering minggu ini banyak, saya pilih yang pedas",
+        "Rapat jam 2 di ruang 3 ya, bawa laptop",
+        "Selamat ulang tahun bu Kabid, semoga sehat selalu 🎂🙏",
+    ]
+    posts = [to_post(r) for r in rows] + [Post(id=str(i), text=t) for i, t in enumerate(chatter)]
+    skipped = 0
+    for p in posts:
+        if screener._quiet(p):
+            skipped += 1
+            full = screener._decide(screener.analyse(p))
+            assert not full.political and not full.partisan and not full.allowed, p.text
+    assert skipped >= len(chatter)
