@@ -85,6 +85,11 @@ class Screener:
         self.explainer = Explainer("id")
         self._names = {cid: ref.contestant.name for cid, ref in self.lexicon.contestants.items()}
         self._windows = self._election_windows(rulebook)
+        self._race_days = [
+            (min(p.start for p in e.phases), e.voting_day)
+            for e in rulebook.elections
+            if e.phases and e.voting_day
+        ]
         # white-space chunk -> trigger level (see _quiet); bounded like a cache
         self._grades: dict[str, int] = {}
         self._phases: dict[tuple, str | None] = {}  # (day, contestant) -> phase; days are few
@@ -126,7 +131,17 @@ class Screener:
                         if chunk not in grades:
                             found.add(self._grade(chunk))
                 levels |= found
-        return 3 not in levels and not (1 in levels and 2 in levels)
+        if 3 in levels or (1 in levels and 2 in levels):
+            return False
+        # during a race a bare ✌️ or "02" is read too (see analyse)
+        return not (2 in levels and self._in_race_days(post.published_on))
+
+    def _in_race_days(self, day: dt.date | None) -> bool:
+        """From an election's first phase to its voting day: when a bare number is a ballot
+        number more often than not."""
+        if day is None:
+            return False
+        return any(start <= day <= end for start, end in self._race_days)
 
     def _grade(self, chunk: str) -> int:
         normalise = self.lexicon.normaliser.normalise
@@ -187,11 +202,13 @@ class Screener:
         approval = "approval" in text_scan.kinds or (
             "support" in text_scan.kinds and "guard" not in text_scan.kinds
         )
-        # an uncorroborated ✌️ or "nomor 2" never makes a post political on its own: that keeps
-        # the prefilter exact (a number needs a ballot word to wake it); an ambiguous name does,
-        # and the learned stage weighs it
-        political = any_context or any(
-            e.kind not in _WEAK_NUMBERS for evs in evidence.values() for e in evs
+        # an uncorroborated ✌️ or "nomor 2" makes a post political only between an election's
+        # first phase and its voting day (the prefilter reads the same calendar, so it stays
+        # exact); an ambiguous name always does, and the learned stage weighs both
+        political = (
+            any_context
+            or any(e.kind not in _WEAK_NUMBERS for evs in evidence.values() for e in evs)
+            or (any(evidence.values()) and self._in_race_days(day))
         )
         analysis = Analysis(post, scans, evidence, strength, political, approval)
         # without context or evidence nothing can be political or partisan: no model needed,
@@ -313,6 +330,9 @@ class Screener:
             self.lexicon.contestants[e.cid].race.id for e in evs if e.kind == "mention"
         }
         named = bool(races_here) or any(r.strong and r.kind != "gesture" for r in s.numbers)
+        hinted = frozenset(
+            self.lexicon.contestants[e.cid].race.id for e in evs if e.kind == "weak-alias"
+        )
         # ✌️ next to "nyoblos"/"capres" in a post that guards nothing reads as the ballot sign
         gestures = {r.number for r in s.numbers if r.kind == "gesture"}
         voting = (
@@ -327,7 +347,9 @@ class Screener:
             weak = (not r.strong and not any_context) or (
                 r.kind == "gesture" and not r.strong and not named and not (voting and emoji)
             )
-            cids = self._resolve_number(r.number, races_here, offices, regions, kinds, day)
+            cids = self._resolve_number(
+                r.number, races_here, offices, regions, kinds, day, hinted
+            )
             if not cids:
                 continue
             cid = cids[0]
@@ -421,45 +443,38 @@ class Screener:
         regions: set[str],
         kinds: set[str],
         day: dt.date | None,
+        hinted_races: frozenset[str] = frozenset(),
     ) -> list[str]:
+        """Contestants a bare ballot number may mean, most likely first.
+
+        Each clue adds to a race's score: a name of the race in the post (strongest), an
+        ambiguous name ("Rendi", "Abah"), the race's region, the office or kind of election the
+        post names, and the election whose calendar is running on the post's date. Parties are
+        least likely for 1-3, which people mostly use for pairs.
+        """
         lx = self.lexicon
         cids = lx.numbers.get(number, [])
         if not cids:
             return []
+        active = self._active_elections(day) if day is not None else set()
 
-        def race(c: str) -> str:
-            return lx.contestants[c].race.id
+        def score(c: str) -> tuple[float, int]:
+            race = lx.contestants[c].race.id
+            office = lx.race_office[race]
+            region = lx.race_region[race]
+            election = lx.race_election[race]
+            points = 0.0
+            points += 4.0 if race in named_races else 0.0
+            points += 2.0 if race in hinted_races else 0.0
+            points += 2.0 if region is not None and region in regions else 0.0
+            points += 1.5 if office in offices else 0.0
+            points += 1.0 if lx.election_kind[election] in kinds else 0.0
+            points += 1.5 if election in active else 0.0
+            points += 0.0 if office == "legislative-party" else 0.5
+            order = _OFFICE_ORDER.index(office) if office in _OFFICE_ORDER else 99
+            return (-points, order)
 
-        chosen = [c for c in cids if race(c) in named_races]
-        if not chosen and (offices or regions):
-            chosen = [
-                c
-                for c in cids
-                if (not offices or lx.race_office[race(c)] in offices)
-                and (
-                    not regions
-                    or lx.race_region[race(c)] in regions
-                    or lx.race_region[race(c)] is None
-                )
-            ]
-        if not chosen:
-            pool = [c for c in cids if lx.race_office[race(c)] != "legislative-party"]
-            if kinds:
-                kinded = [c for c in pool if lx.election_kind[lx.race_election[race(c)]] in kinds]
-                pool = kinded or pool
-            elif day is not None:
-                active = self._active_elections(day)
-                dated = [c for c in pool if lx.race_election[race(c)] in active]
-                pool = dated or pool
-            chosen = pool
-        return sorted(
-            chosen,
-            key=lambda c: (
-                _OFFICE_ORDER.index(lx.race_office[race(c)])
-                if lx.race_office[race(c)] in _OFFICE_ORDER
-                else 99
-            ),
-        )
+        return sorted(cids, key=score)
 
     @staticmethod
     def _election_windows(rulebook: Rulebook) -> list[tuple[str, dt.date, dt.date]]:
@@ -528,7 +543,7 @@ class Screener:
             political_p = max(political_p * 0.5 + probs["political"] * 0.5, probs["partisan"] * 0.5)
         threshold = self.model.thresholds.get("partisan", 0.5) if self.model else 0.5
         evs = a.evidence[decisive]
-        ranked = _rank(evs)
+        ranked = self._rank(evs, a.scans[decisive])
         # no finding without words to show: at least a resolved name, number, tag or gesture
         partisan = (
             p >= threshold
@@ -603,6 +618,27 @@ class Screener:
             allowed=[],
             rulebook_version=self.rulebook.version,
         )
+
+    def _rank(self, evs: list[Ev], scan: FieldScan) -> list[tuple[str, float]]:
+        """Contestants by support, then by all evidence; the office the post names breaks ties
+        between a pair and its party ("caleg Gerindra … Pak Prabowo" is about the party)."""
+        offices = {h.value for h in scan.hits if h.kind == "office"}
+        ranked = _rank(evs)
+        if len(ranked) < 2 or not offices:
+            return ranked
+        office_of = self.lexicon.race_office
+        race_of = self.lexicon.contestants
+        support: dict[str, float] = {}
+        for e in evs:
+            if e.stance == "support":
+                support[e.cid] = support.get(e.cid, 0.0) + e.weight
+
+        def key(item: tuple[str, float]) -> tuple[float, float]:
+            cid, total = item
+            bonus = 1.5 if office_of[race_of[cid].race.id] in offices else 0.0
+            return (-(support.get(cid, 0.0) + bonus), -total)
+
+        return sorted(ranked, key=key)
 
     def _signals(self, a: Analysis, action: str, engaged: bool, top: str) -> list[str]:
         text_scan = a.scans["text"]
