@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from netral.cases.models import AgencyKind
-from netral.cases.nip import NipError, parse_nip
+from netral.cases.nip import NipError, checked_nip
 
 REGION_CODE = re.compile(r"^\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?$")
 REGISTRY_COLUMNS = ("nip", "name", "position", "agency_code", "region_code")
@@ -68,7 +68,7 @@ def read_registry(path: Path, progress: Callable[[int], None] | None = None
                 continue
             raise InputFileError(path, n, "row", f"expected {width} fields, found {len(record)}")
         try:
-            nip = parse_nip(record[i_nip]).value
+            nip = checked_nip(record[i_nip])
         except NipError as exc:
             raise InputFileError(path, n, "nip", str(exc)) from None
         name = record[i_name].strip()
