@@ -144,3 +144,16 @@ def test_prefilter_is_exact_on_labelled_posts(screener):
             full = screener._decide(screener.analyse(p))
             assert not full.political and not full.partisan and not full.allowed, p.text
     assert skipped >= len(chatter)
+
+
+def test_clock_times_dates_and_scores_are_not_ballot_numbers(screener):
+    for text in (
+        "Rapat koordinasi pemenangan pengamanan TPS dimulai 09.41 WITA di aula kantor camat",
+        "Batas akhir laporan dana kampanye tanggal 14.02.2024, mohon dicek lagi",
+        "Garuda Muda menang 2-0 lawan Yordania, nonton bareng di pos ronda RT 05!",
+    ):
+        s = screener.screen(post(text, "2024-02-01"))
+        assert not s.partisan, text
+        assert not any(c.startswith("pilpres-2024:") for c in s.contestants), text
+    s = screener.screen(post("Jam 09.41 udah di TPS, coblos 02 biar satu putaran ✌️", "2024-02-14"))
+    assert s.partisan and s.contestants[0] == "pilpres-2024:2"

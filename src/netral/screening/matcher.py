@@ -93,7 +93,7 @@ def scan_field(lexicon: Lexicon, name: str, text: str) -> FieldScan:
                             c = cats[k] = set()
                         c.add(e.kind)
     kinds = {h.kind for h in hits}
-    numbers = _numbers(lexicon, norms, cats, hits)
+    numbers = _numbers(lexicon, norms, cats, hits, _numeric_groups(tokens, text))
     context = bool(
         kinds & {"election_context", "office", "election", HASHTAG}
         or any(h.kind in (ALIAS, SLOGAN, DESCRIPTOR) and not h.ambiguous for h in hits)
@@ -115,8 +115,28 @@ def _number_at(
     return hits_num.get(i)
 
 
+def _numeric_groups(tokens: Tokens, text: str) -> set[int]:
+    """Digit tokens glued to another number by "." ":" "/" or "-": clock times ("09.41"),
+    dates ("14.02.2024", "14/2") and scores ("2-0") are not ballot numbers."""
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    out: set[int] = set()
+    for i in range(len(norms) - 1):
+        if (
+            norms[i].isdigit()
+            and norms[i + 1].isdigit()
+            and starts[i + 1] - ends[i] == 1
+            and text[ends[i]] in ".:/-"
+        ):
+            out.update((i, i + 1))
+    return out
+
+
 def _numbers(
-    lexicon: Lexicon, norms: list[str], cats: list[set[str]], hits: list[Hit]
+    lexicon: Lexicon,
+    norms: list[str],
+    cats: list[set[str]],
+    hits: list[Hit],
+    glued: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> list[NumberRef]:
     words = {h.first: h.number for h in hits if h.kind == "number_word" and h.first == h.last}
     found: list[NumberRef] = []
@@ -128,6 +148,8 @@ def _numbers(
     if words:
         at = sorted({*at, *words})
     for i in at:
+        if i in glued:
+            continue
         value = _number_at(norms, cats, words, i)
         if value is None or value == 0 or value > 99:
             continue
