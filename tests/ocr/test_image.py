@@ -130,3 +130,26 @@ def test_messages_are_indonesian_by_default(tmp_path: Path) -> None:
     exc = rejection(png_bytes((4, 4)), name="kecil.png")
     assert exc.message(Translator("id")) != exc.message(Translator("en"))
     assert "kecil.png" in exc.message(Translator("id"))
+
+
+def test_truncated_image_is_refused_even_after_weasyprint_import(tmp_path) -> None:
+    """WeasyPrint turns Pillow's LOAD_TRUNCATED_IMAGES on for the whole process at import."""
+    import io
+
+    from PIL import Image as PILImage
+    from PIL import ImageFile
+
+    import netral.ocr.image as image_module
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (400, 300), (250, 250, 250)).save(buffer, "PNG")
+    cut = buffer.getvalue()[: len(buffer.getvalue()) // 2]
+    previous = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = True
+    try:
+        with pytest.raises(image_module.ImageRejected) as caught:
+            image_module.load_image(cut, name="potongan.png")
+        assert caught.value.reason == image_module.Rejection.TRUNCATED
+        assert ImageFile.LOAD_TRUNCATED_IMAGES is True
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = previous

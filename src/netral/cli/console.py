@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # paths in errors must stay whole
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

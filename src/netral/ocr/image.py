@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import io
+import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from netral.i18n import Translator, current
 
@@ -130,7 +133,7 @@ def load_image(source: Path | str | bytes, limits: ImageLimits = ImageLimits(),
     if min(width, height) < limits.min_side:
         raise ImageRejected(Rejection.TOO_SMALL, label, width=width, height=height)
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _strict_decoding():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             if getattr(probe, "n_frames", 1) > 1:
                 probe.seek(0)
@@ -142,6 +145,22 @@ def load_image(source: Path | str | bytes, limits: ImageLimits = ImageLimits(),
     except (OSError, SyntaxError, ValueError, EOFError):
         raise ImageRejected(Rejection.TRUNCATED, label) from None
     return LoadedImage(image=image, format=fmt, sha256=digest, data=data)
+
+
+_STRICT = threading.Lock()
+
+
+@contextmanager
+def _strict_decoding() -> Iterator[None]:
+    """Refuse truncated files even where another library (WeasyPrint does, on import) has
+    switched Pillow's process-wide ``LOAD_TRUNCATED_IMAGES`` on."""
+    with _STRICT:
+        previous = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = previous
 
 
 def _flatten(image: Image.Image) -> Image.Image:

@@ -97,6 +97,18 @@ class ReportRow(Base):
     reported_nip: Mapped[str | None] = mapped_column(String(18), index=True)
 
 
+class ReportMessageRow(Base):
+    """A message between the reporter (by tracking code) and the officers of the report."""
+
+    __tablename__ = "report_messages"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id"), index=True)
+    sender: Mapped[str] = mapped_column(String(16))
+    author: Mapped[str] = mapped_column(String(100))
+    body: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
 class FindingRow(Base):
     __tablename__ = "report_findings"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

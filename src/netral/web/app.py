@@ -58,7 +58,6 @@ def create_app(settings: WebSettings | None = None, *, rulebook: Rulebook | None
     store = service.store
     engine = store.engine  # type: ignore[attr-defined]
     messages = MessageStore(engine)
-    messages.create_table()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):

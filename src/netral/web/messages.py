@@ -1,8 +1,8 @@
 """Messages between a reporter (known only by tracking code) and the officers of the case.
 
-The cases service has no conversation yet, so this module keeps one small table of its own,
-``web_messages``, written in the same transaction as the audit entry that records it (through
-the store's unit of work). The reporter's side is always shown as "Pelapor", never a name.
+Stored in the ``report_messages`` table (storage room, migration 0002), written in the same
+transaction as the audit entry that records it (through the store's unit of work). The
+reporter's side is always shown as "Pelapor", never a name.
 """
 
 from __future__ import annotations
@@ -10,34 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, Integer, String, Text, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import Engine, select
 
 from netral.cases.audit import make_entry
 from netral.cases.roles import Actor, Role
 from netral.cases.service import CaseError, CaseService, NotFound
 from netral.cases.tracking import normalise_tracking_code
-from netral.storage.tables import UTCDateTime
+from netral.storage.tables import ReportMessageRow as MessageRow
 
 MAX_MESSAGE = 2000
 REPORTER = "reporter"
 OFFICER = "officer"
 # Officers who talk to the reporter: intake (who may know them) and the examiners.
 MESSAGE_ROLES = frozenset({Role.INTAKE_OFFICER, Role.EXAMINER, Role.BKN_ANALYST, Role.ADMIN})
-
-
-class _Base(DeclarativeBase):
-    pass
-
-
-class MessageRow(_Base):
-    __tablename__ = "web_messages"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    report_id: Mapped[int] = mapped_column(Integer, index=True)
-    sender: Mapped[str] = mapped_column(String(16))
-    author: Mapped[str] = mapped_column(String(100))
-    body: Mapped[str] = mapped_column(Text)
-    at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +42,6 @@ def _message(row: MessageRow) -> Message:
 class MessageStore:
     def __init__(self, engine: Engine):
         self.engine = engine
-
-    def create_table(self) -> None:
-        _Base.metadata.create_all(self.engine, checkfirst=True)
 
     @staticmethod
     def _clean(body: str) -> str:
