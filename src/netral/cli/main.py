@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from netral import __version__
-from netral.cli import rules
+from netral.cli import cases, news, ocr, rules, scan, serve, stats
 from netral.i18n import _, set_locale
 
 app = typer.Typer(
@@ -16,6 +16,12 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 app.add_typer(rules.app, name="rules")
+app.add_typer(news.app, name="news")
+app.command("scan")(scan.scan)
+app.command("serve")(serve.serve)
+app.command("stats")(stats.stats)
+cases.register(app)
+ocr.register(app)
 
 
 def _version(value: bool) -> None:
