@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from netral import __version__
-from netral.cli import cases, news, ocr, rules, scan, serve, stats
+from netral.cli import cases, news, ocr, rules, scan, selfcheck, serve, stats
 from netral.i18n import _, set_locale
 
 app = typer.Typer(
@@ -19,6 +19,7 @@ app.add_typer(rules.app, name="rules")
 app.add_typer(news.app, name="news")
 app.command("scan")(scan.scan)
 app.command("serve")(serve.serve)
+app.command("check")(selfcheck.check)
 app.command("stats")(stats.stats)
 cases.register(app)
 ocr.register(app)
