@@ -34,21 +34,24 @@ class StanceModel:
     meta: dict
 
     def __post_init__(self) -> None:
-        heads = list(self.weights)
-        self._heads = heads
-        # feature -> its weight in every head, so scoring is one dictionary pass
-        self._rows = {
-            f: tuple(self.weights[h][i] for h in heads) for f, i in self.vocabulary.items()
+        # Both heads are scored in one C-level pass: each feature's two weights travel as one
+        # complex number (real: first head, imaginary: second), summed by the built-in sum.
+        self._heads = list(self.weights)
+        if len(self._heads) > 2:
+            raise ValueError("the stance model scores at most two heads")
+        first, *rest = (self.weights[h] for h in self._heads)
+        second = rest[0] if rest else [0.0] * len(first)
+        self._table = {
+            f: complex(first[i], second[i]) for f, i in self.vocabulary.items()
         }
 
     def proba(self, features: list[str]) -> dict[str, float]:
-        rows = self._rows
-        known = {f for f in features if f in rows}
+        table = self._table
+        known = table.keys() & set(features)
+        total = sum(map(table.__getitem__, known), 0j) / (math.sqrt(len(known)) or 1.0)
         out: dict[str, float] = {}
-        norm = math.sqrt(len(known)) if known else 1.0
-        sums = [sum(col) for col in zip(*(rows[f] for f in known), strict=True)] if known else None
-        for k, head in enumerate(self._heads):
-            z = self.bias[head] + (sums[k] / norm if sums else 0.0)
+        for head, part in zip(self._heads, (total.real, total.imag), strict=False):
+            z = self.bias[head] + part
             out[head] = 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
         return out
 
@@ -89,10 +92,23 @@ def char_features(
     most of their n-grams with the forms seen in training ("prabowow", "gibrn", "nomer")."""
     out: set[str] = set()
     for word in norms:
-        if len(word) < 3 or not word.isalpha():
-            continue
-        padded = f" {word} "
-        for n in sizes:
-            for i in range(len(padded) - n + 1):
-                out.add(prefix + padded[i : i + n])
+        grams = _GRAMS.get(word)
+        if grams is None:
+            grams = _word_grams(word, prefix, sizes)
+            if len(_GRAMS) > 200_000:
+                _GRAMS.clear()
+            _GRAMS[word] = grams
+        out.update(grams)
     return list(out)
+
+
+_GRAMS: dict[str, tuple[str, ...]] = {}
+
+
+def _word_grams(word: str, prefix: str, sizes: tuple[int, ...]) -> tuple[str, ...]:
+    if len(word) < 3 or not word.isalpha():
+        return ()
+    padded = f" {word} "
+    return tuple(
+        prefix + padded[i : i + n] for n in sizes for i in range(len(padded) - n + 1)
+    )
