@@ -22,6 +22,10 @@ from netral.screening.normalise import raw_tokens
 from netral.screening.stance.classifier import StanceModel, char_features, token_features
 
 _WINDOW = 6
+_CONDUCT_SIGNALS = frozenset(
+    {"mobilisation", "campaign-event", "campaign-props", "campaign-attribute", "gift",
+     "state-facility", "winning-team", "support-letter"}
+)
 _WEAK_NUMBERS = frozenset({"weak-gesture", "weak-number", "weak-ballot-call"})
 _PLAIN_LIMIT = 500_000
 _SPECIFIC_SIGNALS = (
@@ -383,6 +387,14 @@ class Screener:
                     )
                 )
         mentions = [e for e in evs if e.kind == "mention"]
+        # staff summoned to a rally, props, gifts or a winning-team role next to a named
+        # contestant: conduct the rulebook forbids is itself a sign of support
+        if mentions and "guard" not in s.kinds:
+            conduct = [h for h in s.hits if h.kind == "signal" and h.value in _CONDUCT_SIGNALS]
+            for h in conduct:
+                target = min(mentions, key=lambda e, h=h: min(abs(e.first - h.first),
+                                                               abs(e.last - h.last)))
+                evs.append(Ev(target.cid, fname, "conduct", "support", 1.5, h.first, h.last))
         if mentions:
             for i, c in enumerate(cats):
                 if "support" in c or "attack" in c:
