@@ -12,8 +12,9 @@ from rich.table import Table
 
 from netral.cli.console import err, fail, out, print_json
 from netral.cli.options import cli_rulebook
-from netral.i18n import N_, _, current
+from netral.i18n import _, current
 from netral.rulebook import ContestantRef, Rulebook, RulebookError, load_rulebook
+from netral.rulebook.labels import CATEGORY_LABELS
 from netral.rulebook.models import ProhibitedAct
 
 app = typer.Typer(
@@ -192,14 +193,6 @@ def check(
     )
 
 
-CATEGORY_LABELS = {
-    "ethics": N_("Ethics violation (moral sanction)"),
-    "discipline-light": N_("Light discipline"),
-    "discipline-moderate": N_("Moderate discipline"),
-    "discipline-heavy": N_("Heavy discipline"),
-    "dismissal": N_("Dismissal not with honour"),
-    "criminal": N_("Election crime"),
-}
 
 
 def category_label(category: str) -> str:
@@ -207,19 +200,16 @@ def category_label(category: str) -> str:
 
 
 def citation_label(rb: Rulebook, law_id: str, article: str) -> str:
-    law = rb.law(law_id)
-    ref = next(a for a in law.articles if a.ref == article)
-    mark = "" if ref.verified else " [" + _("unverified") + "]"
-    return f"{article} {law.short_name}{mark}"
+    mark = "" if rb.article(law_id, article).verified else " [" + _("unverified") + "]"
+    return rb.cite(law_id, article) + mark
 
 
 def act_json(rb: Rulebook, act: ProhibitedAct) -> dict:
     data = act.model_dump(mode="json")
     for key in ("citations", "criminal"):
         for cit in data[key]:
-            law = rb.law(cit["law"])
-            cit["short_name"] = law.short_name
-            cit["verified"] = next(a.verified for a in law.articles if a.ref == cit["article"])
+            cit["short_name"] = rb.law(cit["law"]).short_name
+            cit["verified"] = rb.article(cit["law"], cit["article"]).verified
     return data
 
 

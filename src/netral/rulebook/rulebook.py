@@ -8,6 +8,7 @@ from functools import cached_property
 
 from netral.rulebook.models import (
     AllowedAct,
+    Article,
     Contestant,
     DeadlineRule,
     Election,
@@ -69,6 +70,10 @@ class Rulebook:
         return {law.id: law for law in self.laws}
 
     @cached_property
+    def _articles(self) -> dict[tuple[str, str], Article]:
+        return {(law.id, a.ref): a for law in self.laws for a in law.articles}
+
+    @cached_property
     def _acts(self) -> dict[str, ProhibitedAct]:
         return {act.id: act for act in self.acts}
 
@@ -109,6 +114,14 @@ class Rulebook:
 
     def law(self, law_id: str) -> Law:
         return self._laws[law_id]
+
+    def article(self, law_id: str, ref: str) -> Article:
+        """The article a citation points at (validation guarantees it is listed)."""
+        return self._articles[(law_id, ref)]
+
+    def cite(self, law_id: str, ref: str) -> str:
+        """How a citation reads: ``Pasal 14 huruf i PP 94/2021``."""
+        return f"{ref} {self.law(law_id).short_name}"
 
     def act(self, act_id: str) -> ProhibitedAct:
         return self._acts[act_id]

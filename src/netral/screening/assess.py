@@ -27,13 +27,10 @@ class ActAssessor:
             items.sort()
         self._citations: dict[str, list[CitationRef]] = {}
         for act in rulebook.acts:
-            refs = []
-            for c in act.citations:
-                law = rulebook.law(c.law)
-                refs.append(
-                    CitationRef(law=c.law, article=c.article, label=f"{c.article} {law.short_name}")
-                )
-            self._citations[act.id] = refs
+            self._citations[act.id] = [
+                CitationRef(law=c.law, article=c.article, label=rulebook.cite(c.law, c.article))
+                for c in act.citations
+            ]
         self._phases = {
             e.id: sorted(e.phases, key=lambda p: ((p.end - p.start).days, p.start))
             for e in rulebook.elections

@@ -9,6 +9,7 @@ from netral.cases.roles import Role
 from netral.cases.workflow import CaseStatus
 from netral.i18n import N_
 from netral.rulebook import AllowedAct, Citation, ProhibitedAct, Rulebook
+from netral.rulebook.labels import CATEGORY_LABELS
 from netral.web.templating import gettext as _
 
 STATUS = {
@@ -58,14 +59,7 @@ ROLE = {
     Role.AGENCY_PPK: N_("Agency PPK"),
     Role.ADMIN: N_("System administrator"),
 }
-CATEGORY = {
-    "ethics": N_("Ethics violation (moral sanction)"),
-    "discipline-light": N_("Light discipline"),
-    "discipline-moderate": N_("Moderate discipline"),
-    "discipline-heavy": N_("Heavy discipline"),
-    "dismissal": N_("Dismissal not with honour"),
-    "criminal": N_("Election crime"),
-}
+CATEGORY = CATEGORY_LABELS
 SANCTION_LEVEL = {
     "moral": N_("Moral sanction"),
     "discipline-light": N_("Light discipline"),
@@ -136,12 +130,12 @@ class AllowedView:
 
 def citation_view(rb: Rulebook, citation: Citation, locale: str) -> CitationView:
     law = rb.law(citation.law)
-    article = next((a for a in law.articles if a.ref == citation.article), None)
+    article = rb.article(citation.law, citation.article)
     return CitationView(
-        label=f"{citation.article} {law.short_name}",
-        summary=article.summary.get(locale) if article else law.title,
-        verified=bool(article.verified if article else law.verified),
-        source=(article.source if article and article.source else law.source),
+        label=rb.cite(citation.law, citation.article),
+        summary=article.summary.get(locale),
+        verified=article.verified,
+        source=article.source or law.source,
     )
 
 

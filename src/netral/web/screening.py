@@ -33,10 +33,9 @@ def answer_findings(rulebook: Rulebook, answer: SelfCheckAnswer) -> list[Finding
     findings = []
     for match in answer.acts[:MAX_FINDINGS]:
         act = match.act
-        citations = []
-        for c in act.citations:
-            law = rulebook.law(c.law)
-            citations.append(CitationRef(c.law, c.article, f"{c.article} {law.short_name}"))
+        citations = [
+            CitationRef(c.law, c.article, rulebook.cite(c.law, c.article)) for c in act.citations
+        ]
         evidence = [EvidenceSpan("text", s.start, s.end, s.text) for s in match.spans]
         words = ", ".join(dict.fromkeys(s.text for s in match.spans))
         contestant = None

@@ -143,7 +143,7 @@ def _rules(request: Request, answer) -> list[RuleOut]:
         out.append(RuleOut(
             act=act.id, code=act.code, title=act.title.get(locale), category=str(act.category),
             sanction=act.sanction.get(locale),
-            citations=[f"{c.article} {rb.law(c.law).short_name}" for c in act.citations],
+            citations=[rb.cite(c.law, c.article) for c in act.citations],
             evidence=[SpanOut(start=s.start, end=s.end, text=s.text) for s in m.spans]))
     return out
 
