@@ -168,3 +168,11 @@ def test_new_election_is_added_as_data_only(rulebook_copy: Path) -> None:
     rb = load_rulebook(rulebook_copy)
     (hit,) = rb.phases_on(dt.date(2029, 1, 5))
     assert (hit.election.id, hit.phase.id) == ("pemilu-2029", "kampanye")
+
+
+def test_citations_resolve_to_articles_and_read_as_people_write_them(rulebook) -> None:
+    for act in rulebook.acts:
+        for cit in act.citations:
+            assert rulebook.article(cit.law, cit.article).ref == cit.article
+    assert rulebook.cite("pp-94-2021", "Pasal 14 huruf i") == "Pasal 14 huruf i PP 94/2021"
+    assert rulebook.article("uu-20-2023", "Pasal 24 ayat (1) huruf d").verified is True
