@@ -19,7 +19,6 @@ from netral.web.deps import (
     audit_head,
     officer,
     rulebook,
-    selfchecker,
     service,
     session_actor,
     templates,
@@ -305,24 +304,32 @@ def letter(case_id: RowId, request: Request, actor: Actor = Depends(officer),
 
 @router.post("/officer/cases/{case_id}/evidence/{evidence_id}/ocr")
 def run_ocr(case_id: RowId, evidence_id: RowId, request: Request, actor: Actor = Depends(officer),
-            svc=Depends(service), checker=Depends(selfchecker), tpl=Depends(templates)) -> Response:
+            svc=Depends(service), tpl=Depends(templates)) -> Response:
     try:
         ev, data = svc.read_evidence(actor, evidence_id)
     except NotFound:
         raise HTTPException(status_code=404) from None
-    text, error = "", ""
+    text, error, screening = "", "", None
     try:
-        from netral.web.ocr import read_text
+        from netral.web.ocr import read_evidence
 
-        text = read_text(data)
+        state = request.app.state
+        if state.screener is None:  # a site running on rule cues still screens evidence fully
+            from netral.screening import Screener
+
+            state.screener = Screener(state.rulebook)
+        result, image = read_evidence(data, ev.sha256, state.settings.data_dir, state.screener)
+        text, screening = result.text, image.screening
     except Exception as exc:  # OCR missing or failing is shown, never fatal
         error = _("The text could not be read: {detail}", detail=type(exc).__name__)
     audit.record(svc, actor.username, "evidence.ocr", "evidence", evidence_id,
-                 {"case": case_id, "characters": len(text)})
-    answer = checker.check(text) if text else None
+                 {"case": case_id, "characters": len(text),
+                  "partisan": bool(screening and screening.partisan)})
     rb = request.app.state.rulebook
+    spans = sorted({(e.start, e.end) for f in screening.findings for e in f.evidence
+                    if e.field == "text"}) if screening else []
     return tpl.render(request, "officer/_ocr.html", {
-        "text": text, "error": error, "evidence": ev,
-        "spans": [(s.start, s.end) for s in answer.spans] if answer else [],
-        "acts": [act_view(rb, m.act, translator().locale) for m in answer.acts[:3]]
-        if answer else []})
+        "text": text, "error": error, "evidence": ev, "spans": spans,
+        "explanation": screening.explanation if screening else "",
+        "acts": [act_view(rb, rb.act(a), translator().locale) for a in screening.acts[:3]]
+        if screening else []})
