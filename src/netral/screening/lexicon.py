@@ -65,6 +65,9 @@ class Lexicon:
     # normalised words a post needs before it can be political (see _TRIGGER_KINDS): a trigger,
     # or a number trigger together with a number (a digit, a number word or a finger emoji)
     triggers: frozenset[str] = frozenset()
+    # the rarest word of each longer phrase -> the phrases it guards ("siang" -> "makan siang
+    # gratis"): a post holding the word is read only when it holds every word of a phrase
+    phrase_triggers: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     number_triggers: frozenset[str] = frozenset()
     numbers_words: frozenset[str] = frozenset()
 
@@ -79,6 +82,17 @@ class Lexicon:
             elif level == 0 and w in self.number_triggers:
                 level = 1
         return level
+
+    def phrase_guard(self, norms: tuple[str, ...]) -> bool:
+        return any(w in self.phrase_triggers for w in norms)
+
+    def holds_phrase(self, words: set[str]) -> bool:
+        """True when ``words`` hold every word of some guarded phrase."""
+        for word in words & self.phrase_triggers.keys():
+            for phrase in self.phrase_triggers[word]:
+                if all(w in words for w in phrase):
+                    return True
+        return False
 
     def contestant_races(self, cid: str) -> str:
         return self.contestants[cid].race.id
@@ -249,22 +263,26 @@ def build_lexicon(
     }
     weak = {normaliser.phrase(str(w)) for w in cues.get("weak_ballot_nouns") or []}
 
-    def pick(kinds: frozenset[str]) -> set[str]:
+    def pick(kinds: frozenset[str]) -> tuple[set[str], dict[str, list[tuple[str, ...]]]]:
+        """Single-word phrases, and for every longer phrase its rarest word (the one a post
+        must hold before the phrase can match) with the phrases it stands for."""
         wanted = [
             p
             for p, entries in grouped.items()
             if any(e.kind in kinds for e in entries) and p not in weak
         ]
         single = {p[0] for p in wanted if len(p) == 1}
-        out: set[str] = set(single)
+        guards: dict[str, list[tuple[str, ...]]] = {}
         for phrase in wanted:
             if len(phrase) > 1 and not single.intersection(phrase):
                 rare = [w for w in phrase if w not in rank]
-                out.add(max(rare, key=len) if rare else max(phrase, key=rank.__getitem__))
-        return out
+                word = max(rare, key=len) if rare else max(phrase, key=rank.__getitem__)
+                guards.setdefault(word, []).append(phrase)
+        return single, guards
 
-    triggers = pick(_TRIGGER_KINDS)
-    number_triggers = pick(_NUMBER_TRIGGER_KINDS) - triggers
+    triggers, phrase_triggers = pick(_TRIGGER_KINDS)
+    number_single, number_guards = pick(_NUMBER_TRIGGER_KINDS)
+    number_triggers = (number_single | set(number_guards)) - triggers - set(phrase_triggers)
     numbers_words = {
         p[0] for p, entries in grouped.items() if any(e.kind in _NUMBER_KINDS for e in entries)
     }
@@ -282,6 +300,7 @@ def build_lexicon(
         gesture_emoji=gesture_emoji,
         signal_words=signal_words,
         triggers=frozenset(triggers),
+        phrase_triggers={w: tuple(ps) for w, ps in phrase_triggers.items()},
         number_triggers=frozenset(number_triggers),
         numbers_words=frozenset(numbers_words),
     )

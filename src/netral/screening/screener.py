@@ -28,6 +28,7 @@ _CONDUCT_SIGNALS = frozenset(
 )
 _WEAK_NUMBERS = frozenset({"weak-gesture", "weak-number", "weak-ballot-call"})
 _PLAIN_LIMIT = 500_000
+_GUARDED = 10  # added to a chunk's grade when it holds a word that guards a longer phrase
 _SPECIFIC_SIGNALS = (
     "mobilisation",
     "gift",
@@ -135,10 +136,20 @@ class Screener:
                         if chunk not in grades:
                             found.add(self._grade(chunk))
                 levels |= found
-        if 3 in levels or (1 in levels and 2 in levels):
+        base = {level % _GUARDED for level in levels if level is not None}
+        if 3 in base or (1 in base and 2 in base):
+            return False
+        if any(level >= _GUARDED for level in levels if level is not None) and self._holds_phrase(
+            post
+        ):
             return False
         # during a race a bare ✌️ or "02" is read too (see analyse)
-        return not (2 in levels and self._in_race_days(post.published_on))
+        return not (2 in base and self._in_race_days(post.published_on))
+
+    def _holds_phrase(self, post: Post) -> bool:
+        tokens = self.lexicon.normaliser.tokens
+        words = {w for t in (post.text, post.target_text) if t for w in tokens(t).norms}
+        return self.lexicon.holds_phrase(words)
 
     def _in_race_days(self, day: dt.date | None) -> bool:
         """From an election's first phase to its voting day: when a bare number is a ballot
@@ -151,8 +162,14 @@ class Screener:
         normalise = self.lexicon.normaliser.normalise
         level_of = self.lexicon.trigger_level
         level = 0
+        guarded = False
+        guard = self.lexicon.phrase_guard
         for tok in raw_tokens(chunk):
-            level = max(level, level_of(normalise(tok)))
+            norms = normalise(tok)
+            level = max(level, level_of(norms))
+            guarded = guarded or guard(norms)
+        if guarded:  # holds the rarest word of a longer phrase: check the whole post
+            level += _GUARDED
         if len(self._grades) > _PLAIN_LIMIT:
             self._grades.clear()
         self._grades[chunk] = level
