@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -21,6 +22,19 @@ def rulebook_copy(tmp_path: Path) -> Path:
     target = tmp_path / "rulebook"
     shutil.copytree(bundled_rulebook_dir(), target)
     return target
+
+
+@pytest.fixture(scope="session")
+def tesseract() -> None:
+    """Tesseract with its ``ind`` data: skipped when missing, a failure when CI requires it."""
+    from netral.ocr.engine import OcrUnavailable, check_available
+
+    try:
+        check_available()
+    except OcrUnavailable as exc:
+        if os.environ.get("NETRAL_REQUIRE_SERVICES") == "1":
+            pytest.fail(f"NETRAL_REQUIRE_SERVICES=1 but {exc}")
+        pytest.skip(str(exc))
 
 
 # Database fixtures (sqlite + postgres) for the cases and storage tests, and later the web app.

@@ -1,20 +1,15 @@
-"""Shared fixtures of the OCR tests: the committed screenshots, their labels, Tesseract.
-
-Tests that run Tesseract are skipped when it (or its ``ind`` data) is missing, unless
-``NETRAL_REQUIRE_SERVICES=1`` (CI), where a missing Tesseract is a failure.
-"""
+"""Shared fixtures of the OCR tests: the committed screenshots and their labels (the
+``tesseract`` fixture lives in tests/conftest.py, shared with the web tests)."""
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from netral.ocr import OcrResult, ocr_image
-from netral.ocr.engine import OcrUnavailable, check_available
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -28,16 +23,6 @@ def labels() -> dict[str, dict]:
 @pytest.fixture(scope="session")
 def shot(labels: dict[str, dict]) -> Callable[[str], Path]:
     return lambda image_id: FIXTURES / labels[image_id]["file"]
-
-
-@pytest.fixture(scope="session")
-def tesseract() -> None:
-    try:
-        check_available()
-    except OcrUnavailable as exc:
-        if os.environ.get("NETRAL_REQUIRE_SERVICES") == "1":
-            pytest.fail(f"NETRAL_REQUIRE_SERVICES=1 but {exc}")
-        pytest.skip(str(exc))
 
 
 @pytest.fixture(scope="session")

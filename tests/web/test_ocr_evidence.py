@@ -4,28 +4,14 @@ from __future__ import annotations
 
 import io
 import json
-import os
 from pathlib import Path
-
-import pytest
 
 from netral.cases.roles import Actor
 from netral.cases.service import EvidenceUpload
-from netral.ocr.engine import OcrUnavailable, check_available
 from netral.web.ocr import cache_dir
 from tests.web.conftest import Site, csrf_of
 
 SHOT = Path(__file__).resolve().parents[1] / "ocr" / "fixtures" / "p01-light.png"
-
-
-@pytest.fixture(scope="module")
-def tesseract() -> None:
-    try:
-        check_available()
-    except OcrUnavailable as exc:
-        if os.environ.get("NETRAL_REQUIRE_SERVICES") == "1":
-            pytest.fail(f"NETRAL_REQUIRE_SERVICES=1 but {exc}")
-        pytest.skip(str(exc))
 
 
 def test_screenshot_evidence_is_read_screened_and_cached(site: Site, clients, tesseract,
