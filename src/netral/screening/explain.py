@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from netral.i18n import Translator
 
 
@@ -10,43 +12,8 @@ class Explainer:
 
     def __init__(self, locale: str = "id"):
         self.t = Translator(locale)
-        self._cache: dict[tuple, str] = {}
-
-    def reason(self, kind: str, *, name: str, number: int | None = None, words: str = "") -> str:
-        key = ("r", kind, name, number, words)
-        out = self._cache.get(key)
-        if out is None:
-            out = self._reason(kind, name=name, number=number, words=words)
-            if len(self._cache) > 50_000:
-                self._cache.clear()
-            self._cache[key] = out
-        return out
-
-    def explanation(
-        self,
-        *,
-        partisan: bool,
-        political: bool,
-        name: str | None = None,
-        reason: str = "",
-        citation: str | None = None,
-        allowed: str | None = None,
-    ) -> str:
-        key = ("e", partisan, political, name, reason, citation, allowed)
-        out = self._cache.get(key)
-        if out is None:
-            out = self._explanation(
-                partisan=partisan,
-                political=political,
-                name=name,
-                reason=reason,
-                citation=citation,
-                allowed=allowed,
-            )
-            if len(self._cache) > 50_000:
-                self._cache.clear()
-            self._cache[key] = out
-        return out
+        self.reason = lru_cache(maxsize=50_000)(self._reason)
+        self.explanation = lru_cache(maxsize=50_000)(self._explanation)
 
     def _reason(self, kind: str, *, name: str, number: int | None = None, words: str = "") -> str:
         t = self.t
