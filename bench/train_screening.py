@@ -1,30 +1,46 @@
-"""Train the learned stage on datasets/posts train split; pick the threshold on dev.
+"""Train the learned stage on datasets/posts and choose its settings by cross-validation.
 
-    python bench/train_screening.py [--final] [--out src/netral/screening/model/stance.json]
+    python bench/train_screening.py [--final] [--folds 5] [--out PATH]
 
-With ``--final`` (how the shipped model is made) the model is refit on train+dev with the
-hyper-parameters and threshold chosen on dev.
+Two parts: the stance heads (political, partisan) and the contestant head (which contestant a
+partisan post is about, from its words). Settings are chosen on out-of-fold screenings of
+train+dev (``--folds`` folds by a hash of the post id): the partisan threshold first, then how
+much the contestant head may re-order the lexicon's candidates (``blend``) and when it may name
+the contestant of a post that names none (``implied``, ``implied_contestant``).
 
-Deterministic: fixed feature order, liblinear solver. Writes a JSON artefact (vocabulary and
-coefficients), never a pickle. The test split is not read.
+Without ``--final`` the model written is fit on train only (so dev and test stay unseen by its
+weights); with ``--final`` (how the shipped model is made) it is fit on train+dev. Either way
+the test split is never read.
+
+Deterministic: fixed feature order, fixed folds, liblinear/lbfgs. Writes a JSON artefact
+(vocabulary and coefficients), never a pickle.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import tempfile
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
-from netral.rulebook import load_rulebook
-from netral.screening import Screener
+from netral.rulebook import Rulebook, load_rulebook
+from netral.screening import Post, Screener
 from netral.screening.dataset import load_split, to_post
-from netral.screening.stance.classifier import HEADS, StanceModel, default_model_path
+from netral.screening.stance.classifier import (
+    HEADS,
+    ContestantHead,
+    StanceModel,
+    default_model_path,
+)
 
 ROOT = Path(__file__).resolve().parents[1] / "datasets" / "posts"
+OFF = {"implied": 2.0, "blend": 0.0}  # the contestant head only re-checks, never names
 
 
 def matrix(feature_lists: list[list[str]], vocab: dict[str, int]) -> csr_matrix:
@@ -40,37 +56,32 @@ def matrix(feature_lists: list[list[str]], vocab: dict[str, int]) -> csr_matrix:
     return csr_matrix(m.multiply(1.0 / norms[:, None]))
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--root", type=Path, default=ROOT)
-    ap.add_argument("--out", type=Path, default=default_model_path())
-    ap.add_argument("--min-count", type=int, default=2)
-    ap.add_argument("--C", type=float, default=8.0)
-    ap.add_argument(
-        "--final",
-        action="store_true",
-        help="after choosing the threshold on dev, refit on train+dev (the shipped model)",
-    )
-    args = ap.parse_args()
-    rulebook = load_rulebook()
-    lexical = Screener(rulebook, use_model=False)
-    train = load_split(args.root, "train")
-    dev = load_split(args.root, "dev")
+def vocabulary(feature_lists: Iterable[list[str]], min_count: int) -> dict[str, int]:
+    counts = Counter(f for fs in feature_lists for f in set(fs))
+    return {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
 
-    def feats(rows):
-        out = []
-        for row in rows:
-            a = lexical.analyse(to_post(row))
-            out.append(lexical.features(a))
-        return out
 
-    def fit(rows: list[dict]) -> StanceModel:
-        f_rows = feats(rows)
-        counts = Counter(f for fs in f_rows for f in set(fs))
-        vocab = {
-            f: i
-            for i, f in enumerate(sorted(f for f, c in counts.items() if c >= args.min_count))
-        }
+class Trainer:
+    def __init__(self, rulebook: Rulebook, args: argparse.Namespace):
+        self.args = args
+        self.lexical = Screener(rulebook, use_model=False)
+        self._cache: dict[str, tuple[list[str], list[str]]] = {}
+
+    def features(self, row: dict) -> tuple[list[str], list[str]]:
+        """(stance features, contestant features) of one labelled post, cached by id."""
+        hit = self._cache.get(row["id"])
+        if hit is None:
+            a = self.lexical.analyse(to_post(row))
+            hit = self._cache[row["id"]] = (
+                self.lexical.features(a),
+                self.lexical.contestant_features(a),
+            )
+        return hit
+
+    def fit(self, rows: list[dict]) -> StanceModel:
+        args = self.args
+        f_rows = [self.features(r)[0] for r in rows]
+        vocab = vocabulary(f_rows, args.min_count)
         x = matrix(f_rows, vocab)
         weights, bias = {}, {}
         for head in HEADS:
@@ -83,40 +94,133 @@ def main() -> None:
             vocab,
             weights,
             bias,
-            {"partisan": 0.5, "political": 0.5},
-            {"train_posts": len(rows), "C": args.C, "min_count": args.min_count},
+            {"partisan": 0.5, "political": 0.5, **OFF},
+            {"train_posts": len(rows), "C": args.C, "min_count": args.min_count,
+             "contestant_C": args.contestant_C},
+            self.fit_contestant(rows),
         )
 
-    model = fit(train)
-    vocab = model.vocabulary
+    def fit_contestant(self, rows: list[dict]) -> ContestantHead:
+        partisan = [r for r in rows if r["labels"]["partisan"] and r["labels"]["contestants"]]
+        f_rows = [self.features(r)[1] for r in partisan]
+        vocab = vocabulary(f_rows, self.args.min_count)
+        y = [r["labels"]["contestants"][0] for r in partisan]
+        clf = LogisticRegression(C=self.args.contestant_C, max_iter=3000)
+        clf.fit(matrix(f_rows, vocab), y)
+        return ContestantHead(
+            [str(c) for c in clf.classes_],
+            vocab,
+            np.asarray(clf.coef_.T, dtype=np.float32),
+            np.asarray(clf.intercept_, dtype=np.float32),
+        )
+
+
+def fold_of(row: dict, folds: int) -> int:
+    return int(hashlib.sha1(row["id"].encode()).hexdigest(), 16) % folds
+
+
+def out_of_fold(
+    trainer: Trainer, rulebook: Rulebook, rows: list[dict], folds: int, workdir: Path
+) -> list[tuple[dict, Post, Screener]]:
+    """Each post with a screener whose model never saw it."""
+    out = []
+    for k in range(folds):
+        path = workdir / f"fold{k}.json"
+        trainer.fit([r for r in rows if fold_of(r, folds) != k]).save(path)
+        screener = Screener(rulebook, path)
+        out += [(r, to_post(r), screener) for r in rows if fold_of(r, folds) == k]
+    return out
+
+
+def choose_threshold(held: list[tuple[dict, Post, Screener]]) -> tuple[float, dict[str, float]]:
+    """How much the learned stage counts next to the lexicon's evidence (``model_weight``) and
+    the partisan threshold, by out-of-fold F1: (F1, settings)."""
+    best: tuple[float, dict[str, float]] = (0.0, {})
+    for weight in (0.6, 0.7, 0.8):
+        scores = []
+        for row, post, screener in held:
+            screener.model.thresholds.update(partisan=0.0, model_weight=weight)  # type: ignore[union-attr]
+            s = screener.screen(post)
+            scores.append((s.score if s.partisan else 0.0, row["labels"]["partisan"]))
+        for t in np.arange(0.15, 0.80, 0.01):
+            tp = sum(1 for p, g in scores if p >= t and g)
+            fp = sum(1 for p, g in scores if p >= t and not g)
+            fn = sum(1 for p, g in scores if p < t and g)
+            f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+            if f1 > best[0] + 1e-9:
+                best = (f1, {"partisan": round(float(t), 2), "model_weight": weight})
+    return best
+
+
+def choose_contestant_settings(
+    held: list[tuple[dict, Post, Screener]], chosen: dict[str, float]
+) -> tuple[float, dict[str, float]]:
+    """The mean of partisan F1 and first-contestant accuracy (over every gold-partisan post),
+    the issue's two targets, over a small grid."""
+    best: tuple[float, dict[str, float]] = (-1.0, {})
+    for blend in (0.0, 0.5, 1.0, 2.0):
+        for implied in (0.5, 0.6, 0.7, 0.8, 0.9, 2.0):
+            for implied_contestant in (0.3, 0.5, 0.7):
+                if implied == 2.0 and implied_contestant != 0.3:
+                    continue
+                setting = {
+                    **chosen,
+                    "blend": blend,
+                    "implied": implied,
+                    "implied_contestant": implied_contestant,
+                }
+                tp = fp = fn = ok = n = 0
+                for row, post, screener in held:
+                    screener.model.thresholds.update(setting)  # type: ignore[union-attr]
+                    s = screener.screen(post)
+                    gold = row["labels"]
+                    tp += gold["partisan"] and s.partisan
+                    fp += s.partisan and not gold["partisan"]
+                    fn += gold["partisan"] and not s.partisan
+                    if gold["partisan"] and gold["contestants"]:
+                        n += 1
+                        ok += bool(s.contestants) and s.contestants[0] == gold["contestants"][0]
+                f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+                objective = (f1 + ok / max(n, 1)) / 2
+                if objective > best[0] + 1e-9:
+                    best = (objective, setting)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--root", type=Path, default=ROOT)
+    ap.add_argument("--out", type=Path, default=default_model_path())
+    ap.add_argument("--min-count", type=int, default=2)
+    ap.add_argument("--C", type=float, default=8.0)
+    ap.add_argument("--contestant-C", type=float, default=8.0)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument(
+        "--final", action="store_true", help="fit the written model on train+dev (shipped)"
+    )
+    args = ap.parse_args()
+    rulebook = load_rulebook()
+    trainer = Trainer(rulebook, args)
+    train = load_split(args.root, "train")
+    dev = load_split(args.root, "dev")
+    with tempfile.TemporaryDirectory() as tmp:
+        held = out_of_fold(trainer, rulebook, train + dev, args.folds, Path(tmp))
+        f1, chosen = choose_threshold(held)
+        objective, settings = choose_contestant_settings(held, chosen)
+    model = trainer.fit(train + dev if args.final else train)
+    model.thresholds.update(settings)
+    model.meta.update(
+        selection=f"{args.folds}-fold cross-validation on train+dev",
+        cv_partisan_f1=round(f1, 4),
+        cv_objective=round(objective, 4),
+        refit="train+dev" if args.final else "train",
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)
-    # threshold on dev, with the model in place exactly as the screener combines it
-    screener = Screener(rulebook, args.out)
-    scores = []
-    for row in dev:
-        screener.model.thresholds["partisan"] = 0.0  # type: ignore[union-attr]
-        s = screener.screen(to_post(row))
-        scores.append((s.score if s.partisan else 0.0, row["labels"]["partisan"]))
-    best = (0.0, 0.5)
-    for t in np.arange(0.15, 0.80, 0.01):
-        tp = sum(1 for p, g in scores if p >= t and g)
-        fp = sum(1 for p, g in scores if p >= t and not g)
-        fn = sum(1 for p, g in scores if p < t and g)
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        if f1 > best[0] + 1e-9:
-            best = (f1, round(float(t), 2))
-    model.thresholds["partisan"] = best[1]
-    model.meta["dev_f1_at_threshold"] = round(best[0], 4)
-    if args.final:
-        final = fit(train + dev)
-        final.thresholds["partisan"] = best[1]
-        final.meta.update(model.meta, train_posts=len(train) + len(dev), refit="train+dev")
-        model = final
-    model.save(args.out)
     print(
-        f"vocabulary={len(vocab)} train={len(train)} dev={len(dev)} "
-        f"threshold={best[1]} dev F1={best[0]:.3f} -> {args.out}"
+        f"train={len(train)} dev={len(dev)} vocabulary={len(model.vocabulary)} "
+        f"cv F1={f1:.3f} cv objective={objective:.3f} thresholds={model.thresholds} "
+        f"fit on {model.meta['refit']} -> {args.out}"
     )
 
 

@@ -1,7 +1,9 @@
+import datetime as dt
+
 import pytest
 
 from netral.rulebook import load_rulebook
-from netral.screening import Screener
+from netral.screening import Post, Screener
 
 
 @pytest.fixture(scope="session")
@@ -17,3 +19,14 @@ def screener(rulebook):
 @pytest.fixture(scope="session")
 def lexicon(screener):
     return screener.lexicon
+
+
+def post(text, day="2024-01-25", action="post", target=None) -> Post:
+    """A post as an export gives it: text, action, the engaged-with text, the day."""
+    return Post(
+        id="w1",
+        text=text,
+        action=action,
+        target_text=target,
+        published_at=dt.date.fromisoformat(day),
+    )

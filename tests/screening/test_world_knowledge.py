@@ -1,11 +1,11 @@
 """New abilities: indirect references (rulebook descriptors), misspelt names, numbers written
 as words or keycaps, finger emoji next to voting words, the empty column, and the prefilter."""
 
-import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
+from tests.screening.conftest import post
 
 from netral.screening import Post
 from netral.screening.matcher import scan_field
@@ -13,14 +13,6 @@ from netral.screening.matcher import scan_field
 ROOT = Path(__file__).resolve().parents[2] / "datasets" / "posts"
 
 
-def post(text, day="2024-01-25", action="post", target=None):
-    return Post(
-        id="w1",
-        text=text,
-        action=action,
-        target_text=target,
-        published_at=dt.date.fromisoformat(day),
-    )
 
 
 INDIRECT = [

@@ -33,6 +33,9 @@ class Explainer:
             return t("likes a post supporting or attacking {name}", name=name)
         if kind == "engage-share":
             return t("shares a post supporting or attacking {name}", name=name)
+        if kind == "implied":
+            return t("words that point to {name} without naming them: {words}", name=name,
+                     words=words)
         if kind == "engage-comment":
             return t("comments in agreement on a post supporting {name}", name=name)
         return t("support for {name}", name=name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ CONTESTANT_KINDS = (ALIAS, HASHTAG, SLOGAN, DESCRIPTOR)
 # with neither cannot be political or partisan (and so names no allowed act either): the
 # screener skips its analysis.
 _TRIGGER_KINDS = frozenset({*CONTESTANT_KINDS, "election_context", "office", "election"})
-_NUMBER_TRIGGER_KINDS = frozenset({"ballot_verbs", "ballot_nouns", "gesture_words"})
+_NUMBER_TRIGGER_KINDS = frozenset({"ballot_verbs", "ballot_nouns", "gesture_words", "cheers"})
 _NUMBER_KINDS = frozenset({"number_word", "gesture_emoji"})
 
 # Social-media verbs that name engagement acts are read from the post's action instead.
@@ -47,6 +48,20 @@ class Entry:
     weight: float = 1.0  # descriptors: how much the reference counts
     stance: str = "mention"  # descriptors: what the phrase says by itself
     rival: bool = False  # descriptors: names the contestant's rival (the empty column)
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseStart:
+    """The phrases of :attr:`Lexicon.index` that begin with one word, laid out for the matcher.
+
+    Longer phrases are grouped by their second word, so a token costs one look-up instead of a
+    comparison per phrase ("yang" begins four). Hit order stays the index's: at one position
+    only phrases sharing the next word can match, kept in index order (longest first), and the
+    word alone, the shortest phrase, comes last.
+    """
+
+    longer: dict[str, tuple[tuple[tuple[str, ...], tuple[Entry, ...]], ...]]
+    alone: tuple[Entry, ...]  # entries of the one-word phrase, if any
 
 
 @dataclass
@@ -70,6 +85,21 @@ class Lexicon:
     phrase_triggers: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     number_triggers: frozenset[str] = frozenset()
     numbers_words: frozenset[str] = frozenset()
+
+    @cached_property
+    def phrase_starts(self) -> dict[str, PhraseStart]:
+        """:attr:`index` regrouped for :func:`netral.screening.matcher.scan_field`."""
+        out: dict[str, PhraseStart] = {}
+        for word, phrases in self.index.items():
+            longer: dict[str, list[tuple[tuple[str, ...], tuple[Entry, ...]]]] = {}
+            alone: tuple[Entry, ...] = ()
+            for phrase, entries in phrases:
+                if len(phrase) == 1:
+                    alone = tuple(entries)
+                else:
+                    longer.setdefault(phrase[1], []).append((phrase, tuple(entries)))
+            out[word] = PhraseStart({w: tuple(ps) for w, ps in longer.items()}, alone)
+        return out
 
     def trigger_level(self, norms: tuple[str, ...]) -> int:
         """3: a trigger; 2: a number; 1: a number trigger; 0: nothing election-related."""
@@ -168,6 +198,7 @@ def build_lexicon(
         "number_blockers",
         "election_context",
         "support",
+        "cheers",
         "attack",
         "approval",
         "guard",

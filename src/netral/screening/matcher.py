@@ -8,6 +8,7 @@ once the whole post (both fields, the date) is known.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
 
 from netral.screening.lexicon import (
     ALIAS,
@@ -62,48 +63,55 @@ class FieldScan:
 
 _CONTESTANT_KINDS = CONTESTANT_KINDS
 _NONE: frozenset[str] = frozenset()
+_CONTEXT_KINDS = frozenset({"election_context", "office", "election", HASHTAG})
 
 
 def scan_field(lexicon: Lexicon, name: str, text: str) -> FieldScan:
     tokens = lexicon.normaliser.tokens(text)
     norms = tokens.norms
     n = len(norms)
-    index = lexicon.index
+    starts = lexicon.phrase_starts
     hits: list[Hit] = []
     # most tokens carry no cue: they share one empty set, replaced on first write
     cats: list[set[str]] = [_NONE] * n  # type: ignore[list-item]
-    for i, candidates in enumerate(map(index.get, norms)):
-        if not candidates:
-            continue
-        for phrase, entries in candidates:
-            size = len(phrase)
-            if size > 1 and (i + size > n or tuple(norms[i : i + size]) != phrase):
-                continue
-            last = i + size - 1
-            for e in entries:
-                hits.append(
-                    Hit(
-                        e.kind, e.value, e.ambiguous, e.number, i, last, e.weight, e.stance, e.rival
-                    )
-                )
-                if e.kind not in _CONTESTANT_KINDS:
-                    for k in range(i, last + 1):
-                        c = cats[k]
-                        if c is _NONE:
-                            c = cats[k] = set()
-                        c.add(e.kind)
+    # only the positions where some phrase begins are visited (found at C speed)
+    for i in compress(range(n), map(starts.__contains__, norms)):
+        start = starts[norms[i]]
+        if start.longer and i + 1 < n:
+            for phrase, entries in start.longer.get(norms[i + 1], ()):
+                last = i + len(phrase) - 1
+                if last < n and (last == i + 1 or tuple(norms[i : last + 1]) == phrase):
+                    _add(hits, cats, entries, i, last)
+        if start.alone:
+            _add(hits, cats, start.alone, i, i)
     kinds = {h.kind for h in hits}
-    numbers = _numbers(lexicon, norms, cats, hits, _numeric_groups(tokens, text))
+    digits = list(compress(range(n), map(str.isdigit, norms)))
+    numbers = _numbers(
+        lexicon, norms, cats, hits, _numeric_groups(tokens, text, digits), digits, kinds
+    )
     context = bool(
-        kinds & {"election_context", "office", "election", HASHTAG}
+        kinds & _CONTEXT_KINDS
         or any(h.kind in (ALIAS, SLOGAN, DESCRIPTOR) and not h.ambiguous for h in hits)
         or any(r.strong for r in numbers)
     )
     return FieldScan(name, tokens, hits, cats, numbers, context, kinds)
 
 
-def _hit(e: Entry, first: int, last: int) -> Hit:
-    return Hit(e.kind, e.value, e.ambiguous, e.number, first, last, e.weight, e.stance, e.rival)
+def _add(
+    hits: list[Hit], cats: list[set[str]], entries: tuple[Entry, ...], first: int, last: int
+) -> None:
+    """Record a phrase found at tokens ``first..last``: a hit per entry, and the cue kinds on
+    the tokens it covers."""
+    for e in entries:
+        hits.append(
+            Hit(e.kind, e.value, e.ambiguous, e.number, first, last, e.weight, e.stance, e.rival)
+        )
+        if e.kind not in _CONTESTANT_KINDS:
+            for k in range(first, last + 1):
+                c = cats[k]
+                if c is _NONE:
+                    c = cats[k] = set()
+                c.add(e.kind)
 
 
 def _number_at(
@@ -115,14 +123,17 @@ def _number_at(
     return hits_num.get(i)
 
 
-def _numeric_groups(tokens: Tokens, text: str) -> set[int]:
+def _numeric_groups(tokens: Tokens, text: str, digits: list[int]) -> set[int]:
     """Digit tokens glued to another number by "." ":" "/" or "-": clock times ("09.41"),
-    dates ("14.02.2024", "14/2") and scores ("2-0") are not ballot numbers."""
+    dates ("14.02.2024", "14/2") and scores ("2-0") are not ballot numbers.
+
+    ``digits``: the positions of the all-digit tokens, in order."""
     norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
     out: set[int] = set()
-    for i in range(len(norms) - 1):
+    last = len(norms) - 1
+    for i in digits:
         if (
-            norms[i].isdigit()
+            i < last
             and norms[i + 1].isdigit()
             and starts[i + 1] - ends[i] == 1
             and text[ends[i]] in ".:/-"
@@ -136,17 +147,23 @@ def _numbers(
     norms: list[str],
     cats: list[set[str]],
     hits: list[Hit],
-    glued: set[int] = frozenset(),  # type: ignore[assignment]
+    glued: set[int],
+    digits: list[int],
+    kinds: set[str],
 ) -> list[NumberRef]:
-    words = {h.first: h.number for h in hits if h.kind == "number_word" and h.first == h.last}
+    """Numbers used like ballot numbers. ``digits``: positions of the all-digit tokens, in
+    order; ``kinds``: the kinds of ``hits`` (number words and finger emoji are looked for only
+    when there are some)."""
+    words: dict[int, int] = {}
     found: list[NumberRef] = []
     n = len(norms)
-    for h in hits:
-        if h.kind == "gesture_emoji":
-            found.append(NumberRef(h.number, h.first, h.last, "gesture", False))
-    at = [i for i, tok in enumerate(norms) if tok.isdigit()]
-    if words:
-        at = sorted({*at, *words})
+    if "number_word" in kinds or "gesture_emoji" in kinds:
+        for h in hits:
+            if h.kind == "number_word" and h.first == h.last:
+                words[h.first] = h.number
+            elif h.kind == "gesture_emoji":
+                found.append(NumberRef(h.number, h.first, h.last, "gesture", False))
+    at = sorted({*digits, *words}) if words else digits
     for i in at:
         if i in glued:
             continue

@@ -10,6 +10,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from netral.rulebook import Rulebook
@@ -29,6 +30,7 @@ _CONDUCT_SIGNALS = frozenset(
 _WEAK_NUMBERS = frozenset({"weak-gesture", "weak-number", "weak-ballot-call"})
 _PLAIN_LIMIT = 500_000
 _GUARDED = 10  # added to a chunk's grade when it holds a word that guards a longer phrase
+_PLAIN = frozenset({0})  # the grade of a chunk with no word that could make a post political
 _SPECIFIC_SIGNALS = (
     "mobilisation",
     "gift",
@@ -99,6 +101,7 @@ class Screener:
         self._grades: dict[str, int] = {}
         self._phases: dict[tuple, str | None] = {}  # (day, contestant) -> phase; days are few
         self._quiet_explanation = self.explainer.explanation(partisan=False, political=False)
+        self._stopwords = _stopwords()
 
     # -- public API ------------------------------------------------------------------------
 
@@ -122,20 +125,19 @@ class Screener:
         number too. A post without them gets no name, number, gesture, context or allowed-act
         hit, so the full analysis would find it neither political nor partisan. Tokens never
         span white space, so each white-space chunk is graded once and remembered; a post costs
-        a ``split`` and a few set operations.
+        a ``split`` and a few set operations, and one of plain chunks only (grade 0, most of a
+        stream) returns after the first.
         """
         grades = self._grades
-        levels: set[int | None] = set()
-        for text in (post.text, post.target_text):
-            if text:
-                chunks = text.split()
-                found = set(map(grades.get, chunks))
-                if None in found:
-                    found.discard(None)
-                    for chunk in chunks:
-                        if chunk not in grades:
-                            found.add(self._grade(chunk))
-                levels |= found
+        chunks = post.text.split() if post.text else []
+        if post.target_text:
+            chunks += post.target_text.split()
+        levels: set[int | None] = set(map(grades.get, chunks))
+        if None in levels:
+            levels.discard(None)
+            levels.update(self._grade(chunk) for chunk in chunks if chunk not in grades)
+        if levels <= _PLAIN:
+            return True
         base = {level % _GUARDED for level in levels if level is not None}
         if 3 in base or (1 in base and 2 in base):
             return False
@@ -223,12 +225,12 @@ class Screener:
         approval = "approval" in text_scan.kinds or (
             "support" in text_scan.kinds and "guard" not in text_scan.kinds
         )
-        # an uncorroborated ✌️ or "nomor 2" makes a post political only between an election's
-        # first phase and its voting day (the prefilter reads the same calendar, so it stays
-        # exact); an ambiguous name always does, and the learned stage weighs both
+        # an uncorroborated ✌️, "nomor 2" or ambiguous name ("Garuda di dadaku") makes a post
+        # political only between an election's first phase and its voting day (the prefilter
+        # reads the same calendar, so it stays exact); the learned stage then weighs it
         political = (
             any_context
-            or any(e.kind not in _WEAK_NUMBERS for evs in evidence.values() for e in evs)
+            or _names([e for evs in evidence.values() for e in evs])
             or (any(evidence.values()) and self._in_race_days(day))
         )
         analysis = Analysis(post, scans, evidence, strength, political, approval)
@@ -296,7 +298,11 @@ class Screener:
                 if h.ambiguous:
                     corroborated = h.value in strong_cids or (
                         not prayer
-                        and (any_context or bool(s.kinds & {"ballot_verbs", "gesture_emoji"}))
+                        and (
+                            any_context
+                            or bool(s.kinds & {"ballot_verbs", "gesture_emoji"})
+                            or near("support", h.first, h.last, 1) is not None
+                        )
                     )
                     if not corroborated:
                         continue
@@ -368,6 +374,9 @@ class Screener:
             weak = (not r.strong and not any_context) or (
                 r.kind == "gesture" and not r.strong and not named and not (voting and emoji)
             )
+            # "gas 02 🔥", "fix 02", "01 aja, menang!": a cheer right next to the number
+            if weak and "guard" not in s.kinds and near("cheers", r.first, r.last, 1) is not None:
+                weak = False
             cids = self._resolve_number(
                 r.number, races_here, offices, regions, kinds, day, hinted
             )
@@ -403,6 +412,13 @@ class Screener:
                         r.number,
                     )
                 )
+        # "PKS nomor 8", "Rudy–Seno nomor 2!": one contestant named with its own ballot number
+        # is how campaigns speak; a notice of the draw pairs every contestant with its number
+        by_number = {e.cid: e for e in evs if e.kind == "mention" and e.number is not None}
+        by_name = {e.cid for e in evs if e.kind == "mention" and e.number is None}
+        if len(by_number) == 1 and by_number.keys() <= by_name:
+            (e,) = by_number.values()
+            evs.append(Ev(e.cid, fname, "number-pair", "support", 2.0, e.first, e.last, e.number))
         mentions = [e for e in evs if e.kind == "mention"]
         # staff summoned to a rally, props, gifts or a winning-team role next to a named
         # contestant: conduct the rulebook forbids is itself a sign of support
@@ -446,7 +462,7 @@ class Screener:
                 e.weight *= 0.3
         elif "news" in s.kinds:
             for e in evs:
-                if e.kind in ("support", "attack", "mention"):
+                if e.kind in ("support", "attack", "mention", "number-pair"):
                     e.weight *= 0.5
         return evs
 
@@ -551,33 +567,91 @@ class Screener:
 
     # -- decision --------------------------------------------------------------------------
 
+    def _engagement(self, a: Analysis) -> tuple[str, bool]:
+        """The field that decides (the engaged-with post for a like, share or approving
+        comment of a partisan post; else the author's own words) and whether it is engagement."""
+        action = str(a.post.action)
+        own = a.strength["text"]
+        target = a.strength.get("target_text", 0.0)
+        # the engaged-with post names a contestant and the author's words name none: a like of
+        # "(akun Isran-Hadi) Terima kasih warga ..." is about Isran-Hadi; the learned stage
+        # weighs whether the engagement takes a side
+        target_scan = a.scans.get("target_text")
+        borrowed = (
+            target_scan is not None
+            and not target_scan.kinds & {"news", "guard"}  # a news report or a KPU notice
+            and _names(a.evidence["target_text"])
+            and not _names(a.evidence["text"])
+        )
+        engaged = False
+        if action in ("like", "share"):
+            engaged = (target >= 2.0 and target > own) or borrowed
+        elif action == "comment":
+            engaged = ((target >= 2.0 and own < 2.0) or borrowed) and a.approval
+        return ("target_text" if engaged else "text"), engaged
+
+    @staticmethod
+    def contestant_features(a: Analysis, *, chars: bool = True) -> list[str]:
+        """Words of both fields in one namespace: a comment under, or a share of, a pair's post
+        is about that pair as much as a post naming it."""
+        feats: list[str] = []
+        for scan in a.scans.values():
+            feats += token_features(scan.tokens.norms)
+            if chars:
+                feats += char_features(scan.tokens.norms)
+        return feats
+
+    def _content_words(self, a: Analysis) -> list[str]:
+        """Word features fit to show as evidence: not only function words ("yang cuma")."""
+        stop = self._stopwords
+        return [
+            f
+            for f in self.contestant_features(a, chars=False)
+            if not all(w in stop or not w.isalpha() for w in f.split("_"))
+        ]
+
     def _decide(self, a: Analysis) -> Screening:
         post = a.post
         action = str(post.action)
-        own = a.strength["text"]
-        target = a.strength.get("target_text", 0.0)
-        engaged = False
-        if action in ("like", "share"):
-            engaged = target >= 2.0 and target > own
-        elif action == "comment":
-            engaged = target >= 2.0 and a.approval and own < 2.0
-        decisive = "target_text" if engaged else "text"
-        rule_strength = target if engaged else own
+        decisive, engaged = self._engagement(a)
+        rule_strength = a.strength[decisive]
         rule_p = 1.0 - math.exp(-rule_strength / 2.0)
         political_p = 1.0 if a.political else 0.0
         p = rule_p
-        if self.model is not None and a.features:
-            probs = self.model.proba(a.features)
-            p = 0.5 * probs["partisan"] + 0.5 * rule_p
+        model = self.model
+        probs: dict[str, float] = {}
+        if model is not None and a.features:
+            probs = model.proba(a.features)
+            weight = model.thresholds.get("model_weight", 0.5)
+            p = weight * probs["partisan"] + (1.0 - weight) * rule_p
             political_p = max(political_p * 0.5 + probs["political"] * 0.5, probs["partisan"] * 0.5)
-        threshold = self.model.thresholds.get("partisan", 0.5) if self.model else 0.5
+        thresholds = model.thresholds if model is not None else {}
+        threshold = thresholds.get("partisan", 0.5)
         evs = a.evidence[decisive]
+        head = model.contestant if model is not None and probs else None
         ranked = self._rank(evs, a.scans[decisive])
-        # no finding without words to show: at least a resolved name, number, tag or gesture
+        implied: list[str] = []  # the words that name the contestant indirectly
+        if head is not None and (
+            (len(ranked) > 1 and p >= threshold)
+            or (not ranked and probs["partisan"] >= thresholds.get("implied", 2.0))
+        ):
+            who = head.proba(self.contestant_features(a))
+            if ranked:
+                ranked = self._rank(evs, a.scans[decisive], who, thresholds.get("blend", 0.0))
+            else:
+                best = max(who, key=who.__getitem__)
+                if who[best] >= thresholds.get("implied_contestant", 1.0):
+                    implied = head.reasons(self._content_words(a), best)
+                if implied:
+                    ranked = [(best, 0.0)]
+                    p = max(p, threshold)
+        # no finding without words to show: a resolved name, number, tag or gesture, or the
+        # words that name a contestant indirectly
         partisan = (
             p >= threshold
             and bool(ranked)
             and (self.model is not None or any(e.stance != "mention" for e in evs))
+            and (implied or engaged or _corroborated(evs, a))
         )
         political = partisan or political_p >= 0.5
         day = post.published_on
@@ -611,8 +685,14 @@ class Screener:
         signals = self._signals(a, action, engaged, top)
         findings: list[Finding] = []
         acts: list[str] = []
-        reason = self._reason(a, decisive, top, action, engaged)
-        spans = self._spans(a, decisive, top)
+        if implied:
+            spans = self._word_spans(a, implied)
+            reason = self.explainer.reason(
+                "implied", name=self._names[top], words=", ".join(f'"{sp.text}"' for sp in spans)
+            )
+        else:
+            reason = self._reason(a, decisive, top, action, engaged)
+            spans = self._spans(a, decisive, top)
         for signal in signals:
             act = self.assessor.act_for(signal, race_id, day)
             if act is None or act in acts:
@@ -648,26 +728,38 @@ class Screener:
             rulebook_version=self.rulebook.version,
         )
 
-    def _rank(self, evs: list[Ev], scan: FieldScan) -> list[tuple[str, float]]:
+    def _rank(
+        self,
+        evs: list[Ev],
+        scan: FieldScan,
+        words: dict[str, float] | None = None,
+        blend: float = 0.0,
+    ) -> list[tuple[str, float]]:
         """Contestants by support, then by all evidence; the office the post names breaks ties
-        between a pair and its party ("caleg Gerindra … Pak Prabowo" is about the party)."""
+        between a pair and its party ("caleg Gerindra … Pak Prabowo" is about the party).
+
+        ``words`` (the contestant head's probabilities) shifts each support score by ``blend``
+        times its log-probability: the lexicon's order stands unless its evidence is close.
+        """
         offices = {h.value for h in scan.hits if h.kind == "office"}
-        ranked = _rank(evs)
-        if len(ranked) < 2 or not offices:
-            return ranked
         office_of = self.lexicon.race_office
         race_of = self.lexicon.contestants
         support: dict[str, float] = {}
+        total: dict[str, float] = {}
         for e in evs:
+            total[e.cid] = total.get(e.cid, 0.0) + e.weight
             if e.stance == "support":
                 support[e.cid] = support.get(e.cid, 0.0) + e.weight
 
-        def key(item: tuple[str, float]) -> tuple[float, float]:
-            cid, total = item
-            bonus = 1.5 if office_of[race_of[cid].race.id] in offices else 0.0
-            return (-(support.get(cid, 0.0) + bonus), -total)
+        def key(cid: str) -> tuple[float, float]:
+            score = support.get(cid, 0.0)
+            if offices and office_of[race_of[cid].race.id] in offices:
+                score += 1.5
+            if words is not None and blend:
+                score += blend * math.log(words.get(cid, 0.0) + 0.01)
+            return (-score, -total[cid])
 
-        return sorted(ranked, key=key)
+        return [(cid, total[cid]) for cid in sorted(total, key=key)]
 
     def _signals(self, a: Analysis, action: str, engaged: bool, top: str) -> list[str]:
         text_scan = a.scans["text"]
@@ -755,6 +847,25 @@ class Screener:
                         break
         return _merge(out, {f: getattr(a.post, f) or "" for f in fields})
 
+    @staticmethod
+    def _word_spans(a: Analysis, words: list[str]) -> list[EvidenceSpan]:
+        """Where the contestant head's words (unigrams ``w``, bigrams ``a_b``) stand."""
+        wanted = set(words)
+        out: list[EvidenceSpan] = []
+        for fname, scan in a.scans.items():
+            norms = scan.tokens.norms
+            for i, w in enumerate(norms):
+                last = None
+                if i + 1 < len(norms) and f"{w}_{norms[i + 1]}" in wanted:
+                    last = i + 1
+                elif w in wanted:
+                    last = i
+                if last is not None:
+                    s, e = scan.tokens.span(i, last)
+                    text = getattr(a.post, fname) or ""
+                    out.append(EvidenceSpan(field=fname, start=s, end=e, text=text[s:e]))
+        return _merge(out, {f: getattr(a.post, f) or "" for f in a.scans})[:6]
+
     def _phase(self, day: dt.date | None, contestants: list[str]) -> str | None:
         if day is None:
             return None
@@ -783,14 +894,28 @@ def _strength(evs: list[Ev]) -> float:
     return max(per.values(), default=0.0)
 
 
-def _rank(evs: list[Ev]) -> list[tuple[str, float]]:
-    support: dict[str, float] = {}
-    total: dict[str, float] = {}
-    for e in evs:
-        total[e.cid] = total.get(e.cid, 0.0) + e.weight
-        if e.stance == "support":
-            support[e.cid] = support.get(e.cid, 0.0) + e.weight
-    return sorted(total.items(), key=lambda kv: (-support.get(kv[0], 0.0), -kv[1]))
+_CORROBORATING = frozenset({"ballot_verbs", "ballot_nouns", "support", "attack", "signal"})
+
+
+def _stopwords() -> frozenset[str]:
+    text = (resources.files("netral.screening") / "data" / "stopwords-id.txt").read_text(
+        encoding="utf-8"
+    )
+    return frozenset(w.strip() for w in text.splitlines() if w.strip())
+
+
+def _corroborated(evs: list[Ev], a: Analysis) -> bool:
+    """Not a lone ✌️ or "nomor 2" among words that neither name, back, attack nor call to vote:
+    a peace sign in a holiday selfie stays a peace sign, whatever the calendar."""
+    return (
+        any(e.kind not in _WEAK_NUMBERS for e in evs)
+        or any(s.context or s.kinds & _CORROBORATING for s in a.scans.values())
+    )
+
+
+def _names(evs: list[Ev]) -> bool:
+    """Evidence that says who: a name, tag, slogan or a number read as a ballot number."""
+    return any(e.kind not in _WEAK_NUMBERS and e.kind != "weak-alias" for e in evs)
 
 
 def _merge(spans: list[EvidenceSpan], texts: dict[str, str]) -> list[EvidenceSpan]:
@@ -819,3 +944,4 @@ def _main_citation(findings: list[Finding]) -> str | None:
     if findings and findings[0].citations:
         return findings[0].citations[0].label
     return None
+

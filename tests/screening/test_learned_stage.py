@@ -1,0 +1,153 @@
+"""The learned stage's second head and what it changed: engagement with a contestant's own post,
+party epithets, a party named with its ballot number, indirect references named by the
+contestant head (with its words as evidence), and the lone peace sign."""
+
+
+import numpy as np
+import pytest
+from tests.screening.conftest import post
+
+from netral.screening.stance.classifier import ContestantHead, StanceModel
+
+
+def test_liking_a_candidates_own_post_is_engagement(screener):
+    s = screener.screen(
+        post(
+            "",
+            "2024-11-02",
+            action="like",
+            target="(akun Isran-Hadi) Terima kasih warga Sempaja Utara atas sambutan hangatnya "
+            "malam ini, semoga Kaltim makin sejahtera.",
+        )
+    )
+    assert s.partisan
+    assert s.contestants[0] == "pilgub-kaltim-2024:1"
+    assert s.acts == ["social-engagement"]
+    assert "menyukai unggahan" in s.explanation
+    assert {e.field for f in s.findings for e in f.evidence} == {"target_text"}
+
+
+def test_liking_news_about_a_candidate_is_not(screener):
+    s = screener.screen(
+        post(
+            "",
+            "2024-11-02",
+            action="like",
+            target="Isran Noor meninjau banjir di Sempaja, Kamis (2/11). Pemprov menyiapkan "
+            "bantuan bagi warga terdampak, kata Kepala BPBD.",
+        )
+    )
+    assert not s.partisan
+
+
+def test_approving_comment_under_a_pairs_post_names_the_pair(screener):
+    s = screener.screen(
+        post(
+            "Aamiin, semoga menang pak, kami di Balikpapan Tengah siap bantu 🙏",
+            "2024-11-10",
+            action="comment",
+            target="Sa'bani–Syukri: Terima kasih warga Balikpapan Tengah, mohon doa restunya.",
+        )
+    )
+    assert s.partisan and s.contestants[0] == "pilwali-balikpapan-2024:3"
+    assert "social-engagement" in s.acts
+
+
+@pytest.mark.parametrize(
+    ("text", "contestant"),
+    [
+        ("Suami sy nyaleg dari partainya Surya Paloh, mohon doa dan dukungannya ya ibu2 🙏",
+         "party-2024:5"),
+        ("Pileg nanti sy tetap partai mercy, dari zaman partainya SBY sdh biru 💙",
+         "party-2024:14"),
+        ("Partai Buruh nomor 6, suara pekerja harus masuk Senayan ✊", "party-2024:6"),
+        ("PKS nomor 8, bersih peduli profesional 🤍🧡", "party-2024:8"),
+    ],
+)
+def test_party_epithets_and_own_ballot_numbers(screener, text, contestant):
+    s = screener.screen(post(text, "2024-01-20"))
+    assert s.partisan, s.explanation
+    assert s.contestants[0] == contestant
+
+
+def test_the_draw_of_ballot_numbers_is_not_a_campaign(screener):
+    s = screener.screen(
+        post(
+            "Hasil undian nomor urut Pilgub Kaltim: 1 Isran–Hadi, 2 Rudy–Seno. Kampanye mulai "
+            "25 September.",
+            "2024-09-24",
+        )
+    )
+    assert s.political and not s.partisan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wisuda si sulung ✌️🎓 alhamdulillah, perjuangan 4 tahun",
+        "maaf ya bapak ibu tadi salah kirim foto ke grup ✌️🙏",
+        "Antrean BPJS pagi ini dapat nomor 02, semoga cepat dipanggil 😩",
+    ],
+)
+def test_a_lone_sign_or_number_in_campaign_days_stays_unflagged(screener, text):
+    assert not screener.screen(post(text, "2024-01-28")).partisan
+
+
+def test_an_indirect_reference_is_named_by_the_contestant_head(screener):
+    s = screener.screen(
+        post(
+            "Pemilu nanti aku ikut yang mau bikin makan gratis buat anak sekolah, sama yang mau "
+            "lanjutin IKN. Udah jelas lah 😌",
+            "2024-02-10",
+        )
+    )
+    assert s.partisan and s.contestants == ["pilpres-2024:2"]
+    words = [e.text for f in s.findings for e in f.evidence]
+    assert words and all(w.lower() not in {"yang", "mau", "sama"} for w in words)
+    assert any("IKN" in w or "makan" in w for w in words)
+    assert "tanpa menyebut namanya" in s.explanation
+    text = "Pemilu nanti aku ikut yang mau bikin makan gratis buat anak sekolah, sama yang mau " \
+        "lanjutin IKN. Udah jelas lah 😌"
+    for f in s.findings:
+        for e in f.evidence:
+            assert text[e.start : e.end] == e.text
+
+
+def test_contestant_head_probabilities_reasons_and_round_trip(tmp_path):
+    head = ContestantHead(
+        ["a", "b"],
+        {"ikn": 0, "perubahan": 1, "C: ik": 2},
+        np.array([[2.0, -2.0], [-1.5, 1.5], [0.5, 0.0]], dtype=np.float32),
+        np.zeros(2, dtype=np.float32),
+    )
+    p = head.proba(["ikn", "C: ik", "unknown"])
+    assert abs(sum(p.values()) - 1.0) < 1e-6 and p["a"] > 0.8
+    assert head.reasons(["ikn", "perubahan"], "a") == ["ikn"]
+    assert head.reasons(["ikn", "perubahan"], "b") == ["perubahan"]
+    model = StanceModel({"x": 0}, {"political": [0.1], "partisan": [0.2]},
+                        {"political": 0.0, "partisan": 0.0}, {"partisan": 0.4}, {}, head)
+    model.save(tmp_path / "m.json")
+    again = StanceModel.load(tmp_path / "m.json")
+    assert again is not None and again.contestant is not None
+    assert again.contestant.proba(["ikn"]) == pytest.approx(head.proba(["ikn"]), abs=1e-3)
+
+
+def test_shipped_model_was_chosen_by_cross_validation(screener):
+    meta = screener.model.meta
+    assert meta["selection"].endswith("cross-validation on train+dev")
+    assert screener.model.contestant is not None
+    assert {"partisan", "implied", "blend", "model_weight"} <= screener.model.thresholds.keys()
+
+
+@pytest.mark.parametrize(
+    ("text", "partisan"),
+    [
+        ("gas 02 🔥", True),
+        ("fix 03, sat set 🤟", True),
+        ("Garuda Muda menang 2 - 0!! 🇮🇩", False),
+        ("antrian BPJS dapet nomor 02, semoga cepet dipanggil", False),
+    ],
+)
+def test_a_cheer_next_to_a_number_is_a_ballot_call(screener, text, partisan):
+    s = screener.screen(post(text, "2024-01-20"))
+    assert s.partisan is partisan
