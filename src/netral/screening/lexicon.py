@@ -101,6 +101,11 @@ class Lexicon:
             out[word] = PhraseStart({w: tuple(ps) for w, ps in longer.items()}, alone)
         return out
 
+    @cached_property
+    def phrase_words(self) -> frozenset[str]:
+        """Every word of the phrases in :attr:`phrase_triggers`."""
+        return frozenset(w for ps in self.phrase_triggers.values() for p in ps for w in p)
+
     def trigger_level(self, norms: tuple[str, ...]) -> int:
         """3: a trigger; 2: a number; 1: a number trigger; 0: nothing election-related."""
         level = 0

@@ -34,6 +34,10 @@ _APOSTROPHES = str.maketrans({"’": "'", "`": "'"})
 _KEYCAP = re.compile(r"[\ufe0f\u20e3]")
 _CACHE_LIMIT = 200_000
 
+# The tokens of a white-space chunk: the norm alone when the chunk is one token that normalises
+# to one word (most chunks), else norms, starts and ends relative to the chunk.
+_Chunk = str | tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]
+
 
 raw_tokens = _TOKEN.findall  # the raw words of a text, exactly as Normaliser.tokens reads them
 
@@ -93,31 +97,56 @@ class Normaliser:
         self._table = table
         self._known = self.vocabulary | frozenset(table)
         self._cache: dict[str, tuple[str, ...]] = {}
+        self._chunks: dict[str, _Chunk] = {}
 
     def tokens(self, text: str) -> Tokens:
+        """The normalised tokens of ``text`` with their spans.
+
+        Tokens never span white space, so a text is read one white-space chunk at a time and
+        each chunk is tokenised once and remembered (the token pattern is the costly part).
+        """
+        chunks = self._chunks
+        if len(chunks) > _CACHE_LIMIT:
+            chunks.clear()
+        get = chunks.get
+        find = text.find
         norms: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
-        get = self._cache.get
-        normalise = self.normalise
-        add_norm, add_start, add_end = norms.append, starts.append, ends.append
-        for m in _TOKEN.finditer(text):
-            raw = m[0]
-            out = get(raw)
-            if out is None:
-                out = normalise(raw)
-            if len(out) == 1:
-                s, e = m.span()
-                add_norm(out[0])
-                add_start(s)
-                add_end(e)
-            elif out:
-                s, e = m.span()
-                for norm in out:
-                    norms.append(norm)
-                    starts.append(s)
-                    ends.append(e)
+        pos = 0
+        for chunk in text.split():
+            pos = find(chunk, pos)
+            read = get(chunk)
+            if read is None:
+                read = chunks[chunk] = self._chunk(chunk)
+            if type(read) is str:
+                norms.append(read)
+                starts.append(pos)
+                pos += len(chunk)
+                ends.append(pos)
+            else:
+                chunk_norms, chunk_starts, chunk_ends = read
+                norms += chunk_norms
+                starts += map(pos.__add__, chunk_starts)
+                ends += map(pos.__add__, chunk_ends)
+                pos += len(chunk)
         return Tokens(norms, starts, ends)
+
+    def _chunk(self, chunk: str) -> _Chunk:
+        """The tokens of one white-space chunk, with spans relative to it."""
+        norms: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        normalise = self.normalise
+        for m in _TOKEN.finditer(chunk):
+            out = normalise(m[0])
+            s, e = m.span()
+            norms += out
+            starts += [s] * len(out)
+            ends += [e] * len(out)
+        if len(norms) == 1 and starts[0] == 0 and ends[0] == len(chunk):
+            return norms[0]
+        return tuple(norms), tuple(starts), tuple(ends)
 
     def normalise(self, raw: str) -> tuple[str, ...]:
         """The normalised tokens of one raw token (as found by :data:`raw_tokens`), cached."""

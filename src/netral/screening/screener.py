@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import chain, repeat
 from pathlib import Path
 
 from netral.rulebook import Rulebook
@@ -30,7 +31,6 @@ _CONDUCT_SIGNALS = frozenset(
 _WEAK_NUMBERS = frozenset({"weak-gesture", "weak-number", "weak-ballot-call"})
 _PLAIN_LIMIT = 500_000
 _GUARDED = 10  # added to a chunk's grade when it holds a word that guards a longer phrase
-_PLAIN = frozenset({0})  # the grade of a chunk with no word that could make a post political
 _SPECIFIC_SIGNALS = (
     "mobilisation",
     "gift",
@@ -99,6 +99,11 @@ class Screener:
         ]
         # white-space chunk -> trigger level (see _quiet); bounded like a cache
         self._grades: dict[str, int] = {}
+        # the chunks graded 0 (plain) and 3 (a trigger), and the words of guarded phrases in
+        # each chunk (see _holds_phrase); emptied together with _grades
+        self._plain: set[str] = set()
+        self._loud: set[str] = set()
+        self._phrase_words: dict[str, tuple[str, ...]] = {}
         self._phases: dict[tuple, str | None] = {}  # (day, contestant) -> phase; days are few
         self._quiet_explanation = self.explainer.explanation(partisan=False, political=False)
         self._stopwords = _stopwords()
@@ -125,33 +130,41 @@ class Screener:
         number too. A post without them gets no name, number, gesture, context or allowed-act
         hit, so the full analysis would find it neither political nor partisan. Tokens never
         span white space, so each white-space chunk is graded once and remembered; a post costs
-        a ``split`` and a few set operations, and one of plain chunks only (grade 0, most of a
-        stream) returns after the first.
+        a ``split`` and a few set operations. Most posts hold only chunks already graded 0, and
+        most of the rest one already graded 3 (a trigger): one set test each settles them.
         """
-        grades = self._grades
         chunks = post.text.split() if post.text else []
         if post.target_text:
             chunks += post.target_text.split()
+        if self._plain.issuperset(chunks):
+            return True
+        if not self._loud.isdisjoint(chunks):
+            return False
+        grades = self._grades
+        if len(grades) > _PLAIN_LIMIT:  # between posts, so a post's chunks stay graded together
+            grades.clear()
+            self._plain.clear()
+            self._loud.clear()
+            self._phrase_words.clear()
         levels: set[int | None] = set(map(grades.get, chunks))
         if None in levels:
             levels.discard(None)
             levels.update(self._grade(chunk) for chunk in chunks if chunk not in grades)
-        if levels <= _PLAIN:
-            return True
         base = {level % _GUARDED for level in levels if level is not None}
         if 3 in base or (1 in base and 2 in base):
             return False
         if any(level >= _GUARDED for level in levels if level is not None) and self._holds_phrase(
-            post
+            chunks
         ):
             return False
         # during a race a bare ✌️ or "02" is read too (see analyse)
         return not (2 in base and self._in_race_days(post.published_on))
 
-    def _holds_phrase(self, post: Post) -> bool:
-        tokens = self.lexicon.normaliser.tokens
-        words = {w for t in (post.text, post.target_text) if t for w in tokens(t).norms}
-        return self.lexicon.holds_phrase(words)
+    def _holds_phrase(self, chunks: list[str]) -> bool:
+        """Whether the post's words hold every word of a guarded phrase. Only words of such
+        phrases matter, and _grade kept those of each chunk (all graded by now)."""
+        get = self._phrase_words.get
+        return self.lexicon.holds_phrase(set(chain.from_iterable(map(get, chunks, repeat(())))))
 
     def _in_race_days(self, day: dt.date | None) -> bool:
         """From an election's first phase to its voting day: when a bare number is a ballot
@@ -163,18 +176,25 @@ class Screener:
     def _grade(self, chunk: str) -> int:
         normalise = self.lexicon.normaliser.normalise
         level_of = self.lexicon.trigger_level
+        phrase_words = self.lexicon.phrase_words
         level = 0
         guarded = False
         guard = self.lexicon.phrase_guard
+        words: list[str] = []
         for tok in raw_tokens(chunk):
             norms = normalise(tok)
             level = max(level, level_of(norms))
             guarded = guarded or guard(norms)
+            words += filter(phrase_words.__contains__, norms)
         if guarded:  # holds the rarest word of a longer phrase: check the whole post
             level += _GUARDED
-        if len(self._grades) > _PLAIN_LIMIT:
-            self._grades.clear()
         self._grades[chunk] = level
+        if level == 0:
+            self._plain.add(chunk)
+        elif level % _GUARDED == 3:
+            self._loud.add(chunk)
+        if words:
+            self._phrase_words[chunk] = tuple(words)
         return level
 
     def _not_political(self, post: Post) -> Screening:
