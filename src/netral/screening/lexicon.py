@@ -88,7 +88,8 @@ class Lexicon:
 
     @cached_property
     def phrase_starts(self) -> dict[str, PhraseStart]:
-        """:attr:`index` regrouped for :func:`netral.screening.matcher.scan_field`."""
+        """:attr:`index` regrouped for :func:`netral.screening.matcher.scan_field` (made on
+        first use: the index is not changed once built)."""
         out: dict[str, PhraseStart] = {}
         for word, phrases in self.index.items():
             longer: dict[str, list[tuple[tuple[str, ...], tuple[Entry, ...]]]] = {}

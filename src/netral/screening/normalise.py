@@ -9,6 +9,7 @@ emoji as tokens. The prayer "aamiin" is never folded into the name "amin".
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -152,7 +153,8 @@ class Normaliser:
         """The normalised tokens of one raw token (as found by :data:`raw_tokens`), cached."""
         out = self._cache.get(raw)
         if out is None:
-            out = self._normalise(raw)
+            # interned: the lexicon's and the model's look-ups then match words by identity
+            out = tuple(map(sys.intern, self._normalise(raw)))
             if len(self._cache) > _CACHE_LIMIT:
                 self._cache.clear()
             self._cache[raw] = out

@@ -99,9 +99,10 @@ class Screener:
         ]
         # white-space chunk -> trigger level (see _quiet); bounded like a cache
         self._grades: dict[str, int] = {}
-        # the chunks graded 0 (plain) and 3 (a trigger), and the words of guarded phrases in
-        # each chunk (see _holds_phrase); emptied together with _grades
+        # the chunks graded 0 (plain), 0 or 2 (a number at most) and 3 (a trigger), and the
+        # words of guarded phrases in each chunk (see _holds_phrase); emptied with _grades
         self._plain: set[str] = set()
+        self._numeric: set[str] = set()
         self._loud: set[str] = set()
         self._phrase_words: dict[str, tuple[str, ...]] = {}
         self._phases: dict[tuple, str | None] = {}  # (day, contestant) -> phase; days are few
@@ -131,7 +132,8 @@ class Screener:
         hit, so the full analysis would find it neither political nor partisan. Tokens never
         span white space, so each white-space chunk is graded once and remembered; a post costs
         a ``split`` and a few set operations. Most posts hold only chunks already graded 0, and
-        most of the rest one already graded 3 (a trigger): one set test each settles them.
+        most of the rest one graded 3 (a trigger) or only chunks graded 0 or 2 (a bare number):
+        one set test each settles them.
         """
         chunks = post.text.split() if post.text else []
         if post.target_text:
@@ -140,10 +142,13 @@ class Screener:
             return True
         if not self._loud.isdisjoint(chunks):
             return False
+        if self._numeric.issuperset(chunks):  # and not all plain: a number
+            return not self._in_race_days(post.published_on)
         grades = self._grades
         if len(grades) > _PLAIN_LIMIT:  # between posts, so a post's chunks stay graded together
             grades.clear()
             self._plain.clear()
+            self._numeric.clear()
             self._loud.clear()
             self._phrase_words.clear()
         levels: set[int | None] = set(map(grades.get, chunks))
@@ -174,6 +179,8 @@ class Screener:
         return any(start <= day <= end for start, end in self._race_days)
 
     def _grade(self, chunk: str) -> int:
+        """The trigger level of a chunk (plus _GUARDED when it holds a word that guards a longer
+        phrase), remembered in _grades and the sets _quiet tests first."""
         normalise = self.lexicon.normaliser.normalise
         level_of = self.lexicon.trigger_level
         phrase_words = self.lexicon.phrase_words
@@ -189,8 +196,10 @@ class Screener:
         if guarded:  # holds the rarest word of a longer phrase: check the whole post
             level += _GUARDED
         self._grades[chunk] = level
-        if level == 0:
-            self._plain.add(chunk)
+        if level in (0, 2):
+            self._numeric.add(chunk)
+            if level == 0:
+                self._plain.add(chunk)
         elif level % _GUARDED == 3:
             self._loud.add(chunk)
         if words:

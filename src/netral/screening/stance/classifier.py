@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from dataclasses import dataclass
 from importlib import resources
 from itertools import chain, pairwise
@@ -44,8 +45,9 @@ class StanceModel:
             raise ValueError("the stance model scores at most two heads")
         first, *rest = (self.weights[h] for h in self._heads)
         second = rest[0] if rest else [0.0] * len(first)
+        # keys interned like the normalised words and n-grams, so look-ups match by identity
         self._table = {
-            f: complex(first[i], second[i]) for f, i in self.vocabulary.items()
+            sys.intern(f): complex(first[i], second[i]) for f, i in self.vocabulary.items()
         }
 
     def proba(self, features: list[str]) -> dict[str, float]:
@@ -190,5 +192,5 @@ def _word_grams(word: str, prefix: str, sizes: tuple[int, ...]) -> tuple[str, ..
         return ()
     padded = f" {word} "
     return tuple(
-        prefix + padded[i : i + n] for n in sizes for i in range(len(padded) - n + 1)
+        sys.intern(prefix + padded[i : i + n]) for n in sizes for i in range(len(padded) - n + 1)
     )
