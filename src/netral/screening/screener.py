@@ -10,6 +10,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from itertools import chain, repeat
 from pathlib import Path
@@ -926,7 +927,9 @@ def _strength(evs: list[Ev]) -> float:
 _CORROBORATING = frozenset({"ballot_verbs", "ballot_nouns", "support", "attack", "signal"})
 
 
+@cache
 def _stopwords() -> frozenset[str]:
+    """Read once per process, however many screeners (Dask partitions) are built."""
     text = (resources.files("netral.screening") / "data" / "stopwords-id.txt").read_text(
         encoding="utf-8"
     )
