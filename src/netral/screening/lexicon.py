@@ -269,12 +269,21 @@ def build_lexicon(
                     fuzzy_targets.add(word)
     fuzzy_ignore = {fold_word(w) for w in cues.get("fuzzy_ignore") or []}
     fuzzy_ignore |= {w for v in slang.values() for w in str(v).lower().split()}
+    # a name written to dodge filters ("pr4bowo", "r.u.d.y") is read as the contestant word
+    # it spells: any word of a name, alias, slogan or hashtag
+    leet_targets = {
+        word
+        for text, entry in raw
+        if entry.kind in (ALIAS, HASHTAG, SLOGAN)
+        for word in bootstrap.phrase(text)
+    }
     normaliser = Normaliser(
-        cues.get("spelling") or {},
+        {**(cues.get("spelling") or {}), **(cues.get("emoji_words") or {})},
         slang,
         vocabulary,
         fuzzy_targets=fuzzy_targets - fuzzy_ignore,
         fuzzy_ignore=fuzzy_ignore,
+        leet_targets=leet_targets,
     )
 
     grouped: dict[tuple[str, ...], list[Entry]] = {}

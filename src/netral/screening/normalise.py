@@ -3,7 +3,13 @@
 Each token keeps the character span of the original text it was read from, so any match on
 the normalised form maps back to exact words: ``text[start:end]``. Normalisation folds case and
 accents, slang ("cblos", "nmr"), elongation ("pilihhh"), splits hashtags into words and keeps
-emoji as tokens. The prayer "aamiin" is never folded into the name "amin".
+emoji as tokens (an emoji that stands for words, "📦" for "kotak kosong", is read as them).
+The prayer "aamiin" is never folded into the name "amin".
+
+Names written to dodge filters are read as the name: leetspeak ("pr4bowo", "an1es", "g@njar",
+masked "pr*bowo") and letters spaced by dots ("r.u.d.y"). Such a disguise becomes one token
+spanning all its characters, and only when what it spells is one of the lexicon's ``leet_targets``
+(contestant words); any other mix of letters and digits ("covid19", "5G", "a1") is read as before.
 """
 
 from __future__ import annotations
@@ -33,14 +39,21 @@ _PRAYER = re.compile(r"^a+m+i+e?n+$")
 _SKIN_TONES = frozenset(chr(c) for c in range(0x1F3FB, 0x1F400))
 _APOSTROPHES = str.maketrans({"’": "'", "`": "'"})
 _KEYCAP = re.compile(r"[\ufe0f\u20e3]")
+# A disguised word: letters spaced by one repeated "." or "-" ("r.u.d.y"); or a run of letters
+# and the digits leetspeak uses for letters, "@", "$" and "*" only inside it ("g@njar",
+# "pr*bowo"). Neither may touch another letter or digit, so "covid19" and "pp94" never match.
+_LEET = re.compile(
+    r"(?<![\w.-])(?P<spaced>[^\W\d_]([.-])[^\W\d_](?:\2[^\W\d_])++)(?![.-]?\w)"
+    r"|(?<![\w@#$])[^\W_2689]++(?:[@$*]++[^\W_2689]++)*+(?!\w)"
+)
+_LEET_WORD = re.compile(r"(?:[^\W\d_]|[013457@$*])+")
+_UNLEET = str.maketrans("03457@$", "oeastas")
+_LEET_MIN = 4  # letters of the shortest word a disguise can stand for
 _CACHE_LIMIT = 200_000
 
 # The tokens of a white-space chunk: the norm alone when the chunk is one token that normalises
 # to one word (most chunks), else norms, starts and ends relative to the chunk.
 _Chunk = str | tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]
-
-
-raw_tokens = _TOKEN.findall  # the raw words of a text, exactly as Normaliser.tokens reads them
 
 
 def fold_word(raw: str) -> str:
@@ -72,6 +85,8 @@ class Normaliser:
 
     ``vocabulary`` holds every word the lexicon knows: such words are never rewritten by the
     slang table, and elongated words are folded only when the result is a known word.
+    ``spelling`` may also map an emoji to words. ``leet_targets``: the words a disguised word
+    ("pr4bowo", "r.u.d.y") is read as when it spells one of them (see :meth:`unleet`).
     """
 
     def __init__(
@@ -82,8 +97,13 @@ class Normaliser:
         *,
         fuzzy_targets: Iterable[str] = (),
         fuzzy_ignore: Iterable[str] = (),
+        leet_targets: Iterable[str] = (),
     ):
         self.vocabulary = frozenset(vocabulary)
+        self._leet = frozenset(w for w in leet_targets if len(w) >= _LEET_MIN and w.isalpha())
+        self._leet_by_len: dict[int, list[str]] = {}
+        for target in sorted(self._leet):
+            self._leet_by_len.setdefault(len(target), []).append(target)
         self._fuzzy: dict[str, list[str]] = {}
         for target in sorted(set(fuzzy_targets)):
             self._fuzzy.setdefault(target[0], []).append(target)
@@ -139,15 +159,51 @@ class Normaliser:
         starts: list[int] = []
         ends: list[int] = []
         normalise = self.normalise
-        for m in _TOKEN.finditer(chunk):
-            out = normalise(m[0])
-            s, e = m.span()
+        found = [(m.start(), m.end(), normalise(m[0])) for m in _TOKEN.finditer(chunk)]
+        if self._leet and not chunk.isalpha():
+            found = self._disguised(chunk, found)
+        for s, e, out in found:
             norms += out
             starts += [s] * len(out)
             ends += [e] * len(out)
         if len(norms) == 1 and starts[0] == 0 and ends[0] == len(chunk):
             return norms[0]
         return tuple(norms), tuple(starts), tuple(ends)
+
+    def _disguised(
+        self, chunk: str, found: list[tuple[int, int, tuple[str, ...]]]
+    ) -> list[tuple[int, int, tuple[str, ...]]]:
+        """``found`` (the chunk's tokens: start, end, norms) with each disguised name read as
+        one token over all its characters. A disguise that a token crosses (a URL, a tag, which
+        :meth:`_tag` reads itself) is left alone."""
+        for m in _LEET.finditer(chunk):
+            raw = m[0]
+            if m["spaced"]:
+                word: str | None = fold_word(raw[::2])
+                if word not in self._leet:
+                    continue
+            else:
+                word = self.unleet(raw)
+                if word is None:
+                    continue
+            s, e = m.span()
+            inside = [t for t in found if t[0] < e and t[1] > s]
+            if not inside or any(t[0] < s or t[1] > e for t in inside):
+                continue
+            first = found.index(inside[0])
+            found[first : first + len(inside)] = [(s, e, (sys.intern(word),))]
+        return found
+
+    def chunk_norms(self, chunk: str) -> tuple[str, ...]:
+        """The normalised tokens of one white-space chunk, exactly as :meth:`tokens` reads it
+        (remembered the same way)."""
+        chunks = self._chunks
+        read = chunks.get(chunk)
+        if read is None:
+            if len(chunks) > _CACHE_LIMIT:
+                chunks.clear()
+            read = chunks[chunk] = self._chunk(chunk)
+        return (read,) if type(read) is str else read[0]
 
     def normalise(self, raw: str) -> tuple[str, ...]:
         """The normalised tokens of one raw token (as found by :data:`raw_tokens`), cached."""
@@ -173,7 +229,9 @@ class Normaliser:
         if first in "#@":
             return self._tag(raw)
         if len(raw) == 1 and not raw.isalnum():
-            return () if raw in _SKIN_TONES else (raw,)
+            if raw in _SKIN_TONES:
+                return ()
+            return self._spelling.get(raw, (raw,))  # "📦" -> kotak kosong
         if raw.isdigit():
             return (raw,)
         if raw[0].isdigit():  # keycap digits
@@ -210,6 +268,31 @@ class Normaliser:
                 return (near,)
         return (word,)
 
+    def unleet(self, raw: str) -> str | None:
+        """The contestant word a leetspeak token spells ("pr4bowo", "an1es", "g@njar",
+        "pr*bowo", "4niesss" -> "prabowo", "anies", "ganjar", "prabowo", "anies"), or None.
+
+        0 4 @ 3 5 $ 7 stand for o a a e s s t; 1 for i or l; "*" masks one letter (at most a
+        third of the word). Only a mix of at least two letters with such characters is read,
+        and only as a ``leet_targets`` word it spells unambiguously: numbers and number forms
+        ("02", "2024", "5G", "a1", "covid19") never are.
+        """
+        word = fold_word(raw)
+        if len(word) < _LEET_MIN or word.isalpha() or not _LEET_WORD.fullmatch(word):
+            return None
+        if sum(map(str.isalpha, word)) < 2 or 3 * word.count("*") > len(word):
+            return None
+        plain = word.translate(_UNLEET)
+        for form in dict.fromkeys((plain, _RUNS3.sub(r"\1", plain))):
+            if "1" not in form and "*" not in form:
+                if form in self._leet:
+                    return form
+                continue
+            fits = [t for t in self._leet_by_len.get(len(form), ()) if _spells(form, t)]
+            if len(fits) == 1:
+                return fits[0]
+        return None
+
     def near_name(self, word: str) -> str | None:
         """The name a misspelt word stands for ("prabowow" -> "prabowo"), or None.
 
@@ -231,8 +314,9 @@ class Normaliser:
 
     def _tag(self, raw: str) -> tuple[str, ...]:
         body = raw[1:]
-        parts = _CAMEL.findall(body)
-        if len(parts) <= 1:
+        disguised = self.unleet(body) if self._leet else None  # "#pr4bowo"
+        parts = [disguised] if disguised else _CAMEL.findall(body)
+        if len(parts) <= 1 and not disguised:
             parts = self._segment(fold_word(body)) or [body]
         words: list[str] = []
         for part in parts:
@@ -258,3 +342,12 @@ class Normaliser:
                         best[j] = candidate
         result = best[n]
         return result if result and len(result) > 1 else None
+
+
+def _spells(form: str, target: str) -> bool:
+    """Whether a de-leeted ``form`` of the same length as ``target`` spells it: "1" is an "i"
+    or an "l", "*" any letter."""
+    for c, t in zip(form, target, strict=True):
+        if c != t and not (c == "1" and t in "il") and c != "*":
+            return False
+    return True

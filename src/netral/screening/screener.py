@@ -21,7 +21,6 @@ from netral.screening.explain import Explainer
 from netral.screening.lexicon import ALIAS, DESCRIPTOR, HASHTAG, SLOGAN, Lexicon, build_lexicon
 from netral.screening.matcher import FieldScan, scan_field
 from netral.screening.models import EvidenceSpan, Finding, Post, Screening
-from netral.screening.normalise import raw_tokens
 from netral.screening.stance.classifier import StanceModel, char_features, token_features
 
 _WINDOW = 6
@@ -108,6 +107,7 @@ class Screener:
         self._phrase_words: dict[str, tuple[str, ...]] = {}
         self._phases: dict[tuple, str | None] = {}  # (day, contestant) -> phase; days are few
         self._quiet_explanation = self.explainer.explanation(partisan=False, political=False)
+        self._version = rulebook.version  # cited by every screening
         self._stopwords = _stopwords()
 
     # -- public API ------------------------------------------------------------------------
@@ -181,19 +181,12 @@ class Screener:
 
     def _grade(self, chunk: str) -> int:
         """The trigger level of a chunk (plus _GUARDED when it holds a word that guards a longer
-        phrase), remembered in _grades and the sets _quiet tests first."""
-        normalise = self.lexicon.normaliser.normalise
-        level_of = self.lexicon.trigger_level
-        phrase_words = self.lexicon.phrase_words
-        level = 0
-        guarded = False
-        guard = self.lexicon.phrase_guard
-        words: list[str] = []
-        for tok in raw_tokens(chunk):
-            norms = normalise(tok)
-            level = max(level, level_of(norms))
-            guarded = guarded or guard(norms)
-            words += filter(phrase_words.__contains__, norms)
+        phrase), remembered in _grades and the sets _quiet tests first. The chunk is read as the
+        matcher reads it (a disguised name "pr4bowo" is one word), so the grade stays exact."""
+        norms = self.lexicon.normaliser.chunk_norms(chunk)
+        level = self.lexicon.trigger_level(norms)
+        guarded = self.lexicon.phrase_guard(norms)
+        words = list(filter(self.lexicon.phrase_words.__contains__, norms))
         if guarded:  # holds the rarest word of a longer phrase: check the whole post
             level += _GUARDED
         self._grades[chunk] = level
@@ -208,6 +201,7 @@ class Screener:
         return level
 
     def _not_political(self, post: Post) -> Screening:
+        day = post.published_on
         return Screening(
             id=post.id,
             political=False,
@@ -215,11 +209,11 @@ class Screener:
             contestants=[],
             acts=[],
             score=0.0,
-            phase=self._phase(post.published_on, []),
+            phase=self._phase(day, []) if day else None,
             findings=[],
             explanation=self._quiet_explanation,
             allowed=[],
-            rulebook_version=self.rulebook.version,
+            rulebook_version=self._version,
         )
 
     # -- lexicon stage ---------------------------------------------------------------------
@@ -707,7 +701,7 @@ class Screener:
                     partisan=False, political=political, allowed=None
                 ),
                 allowed=allowed,
-                rulebook_version=self.rulebook.version,
+                rulebook_version=self._version,
             )
         contestants = [cid for cid, _w in ranked]
         top = contestants[0]
@@ -755,7 +749,7 @@ class Screener:
                 citation=citation,
             ),
             allowed=[],
-            rulebook_version=self.rulebook.version,
+            rulebook_version=self._version,
         )
 
     def _rank(
