@@ -75,8 +75,11 @@ class Finding:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Screening:
+    """Not frozen, unlike the parts it is made of: a scan builds one per post, and a frozen
+    dataclass costs four times as much to build (most posts of a stream end here at once)."""
+
     id: str
     political: bool
     partisan: bool
