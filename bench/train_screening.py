@@ -2,18 +2,21 @@
 
     python bench/train_screening.py [--final] [--folds 5] [--out PATH]
 
-Two parts: the stance heads (political, partisan) and the contestant head (which contestant a
-partisan post is about, from its words). Settings are chosen on out-of-fold screenings of
-train+dev (``--folds`` folds by a hash of the post id): the partisan threshold first, then how
-much the contestant head may re-order the lexicon's candidates (``blend``) and when it may name
-the contestant of a post that names none (``implied``, ``implied_contestant``).
+Three parts: the stance heads (political, partisan: logistic regression over IDF-weighted
+words and lexicon tags), the stacker (boosted trees that weigh the partisan head's score against
+the lexicon stage's conclusions, fit on the heads' inner out-of-fold scores) and the contestant
+head (which contestant a partisan post is about, from its words). Settings are chosen on
+out-of-fold screenings of train+dev (``--folds`` folds by a hash of the post id): the partisan
+threshold first, then how much the contestant head may re-order the lexicon's candidates
+(``blend``) and when it may name the contestant of a post that names none (``implied``,
+``implied_contestant``).
 
 Without ``--final`` the model written is fit on train only (so dev and test stay unseen by its
 weights); with ``--final`` (how the shipped model is made) it is fit on train+dev. Either way
 the test split is never read.
 
-Deterministic: fixed feature order, fixed folds, liblinear/lbfgs. Writes a JSON artefact
-(vocabulary and coefficients), never a pickle.
+Deterministic: fixed feature order, fixed folds, liblinear/lbfgs, seeded trees. Writes a JSON
+artefact (vocabulary, coefficients, trees), never a pickle.
 """
 
 from __future__ import annotations
@@ -27,20 +30,27 @@ from pathlib import Path
 
 import numpy as np
 from scipy.sparse import csr_matrix
+from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 
+from eval_screening import metrics, show
 from netral.rulebook import Rulebook, load_rulebook
 from netral.screening import Post, Screener
 from netral.screening.dataset import load_split, to_post
 from netral.screening.stance.classifier import (
     HEADS,
+    BoostedTrees,
     ContestantHead,
     StanceModel,
     default_model_path,
+    rule_features,
 )
 
 ROOT = Path(__file__).resolve().parents[1] / "datasets" / "posts"
 OFF = {"implied": 2.0, "blend": 0.0}  # the contestant head only re-checks, never names
+# the stacker: shallow trees (BoostedTrees holds depth 3 at most) on the two heads' scores and
+# classifier.RULE_INPUTS
+STACKER = {"n_estimators": 100, "learning_rate": 0.1, "max_depth": 3, "min_samples_leaf": 10}
 
 
 def matrix(feature_lists: list[list[str]], vocab: dict[str, int]) -> csr_matrix:
@@ -56,6 +66,17 @@ def matrix(feature_lists: list[list[str]], vocab: dict[str, int]) -> csr_matrix:
     return csr_matrix(m.multiply(1.0 / norms[:, None]))
 
 
+def idf(feature_lists: list[list[str]], vocab: dict[str, int]) -> np.ndarray:
+    """Smoothed inverse document frequency: a word every other post holds counts less than a
+    rare name or slogan, which binary features could not say. Each column of :func:`matrix`
+    is multiplied by it in training and the fitted weights by it when stored, so the run-time
+    score stays a plain sum of weights (as accurate in cross-validation as renormalising)."""
+    df = np.zeros(len(vocab))
+    for feats in feature_lists:
+        df[list({vocab[f] for f in feats if f in vocab})] += 1
+    return np.log((1 + len(feature_lists)) / (1 + df)) + 1
+
+
 def vocabulary(feature_lists: Iterable[list[str]], min_count: int) -> dict[str, int]:
     counts = Counter(f for fs in feature_lists for f in set(fs))
     return {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
@@ -65,40 +86,67 @@ class Trainer:
     def __init__(self, rulebook: Rulebook, args: argparse.Namespace):
         self.args = args
         self.lexical = Screener(rulebook, use_model=False)
-        self._cache: dict[str, tuple[list[str], list[str]]] = {}
+        self._cache: dict[str, tuple[list[str], list[str], list[float]]] = {}
 
-    def features(self, row: dict) -> tuple[list[str], list[str]]:
-        """(stance features, contestant features) of one labelled post, cached by id."""
+    def features(self, row: dict) -> tuple[list[str], list[str], list[float]]:
+        """(stance features, contestant features, rule features) of one labelled post, cached
+        by id."""
         hit = self._cache.get(row["id"])
         if hit is None:
             a = self.lexical.analyse(to_post(row))
             hit = self._cache[row["id"]] = (
                 self.lexical.features(a),
                 self.lexical.contestant_features(a),
+                rule_features(a, *self.lexical._engagement(a)),
             )
         return hit
 
     def fit(self, rows: list[dict]) -> StanceModel:
         args = self.args
+        linear = self.fit_linear(rows)
+        return StanceModel(
+            linear.vocabulary,
+            linear.weights,
+            linear.bias,
+            {"partisan": 0.5, "political": 0.5, **OFF},
+            {"train_posts": len(rows), "C": args.C, "min_count": args.min_count,
+             "contestant_C": args.contestant_C, "idf": True, "stacker": STACKER},
+            self.fit_contestant(rows),
+            self.fit_stacker(rows, linear),
+        )
+
+    def fit_linear(self, rows: list[dict]) -> StanceModel:
+        """The two logistic heads alone."""
+        args = self.args
         f_rows = [self.features(r)[0] for r in rows]
         vocab = vocabulary(f_rows, args.min_count)
-        x = matrix(f_rows, vocab)
+        scale = idf(f_rows, vocab)
+        x = csr_matrix(matrix(f_rows, vocab).multiply(scale))
         weights, bias = {}, {}
         for head in HEADS:
             y = np.array([bool(r["labels"][head]) for r in rows], dtype=int)
             clf = LogisticRegression(C=args.C, solver="liblinear", class_weight="balanced")
             clf.fit(x, y)
-            weights[head] = clf.coef_[0].tolist()
+            weights[head] = (clf.coef_[0] * scale).tolist()
             bias[head] = float(clf.intercept_[0])
-        return StanceModel(
-            vocab,
-            weights,
-            bias,
-            {"partisan": 0.5, "political": 0.5, **OFF},
-            {"train_posts": len(rows), "C": args.C, "min_count": args.min_count,
-             "contestant_C": args.contestant_C},
-            self.fit_contestant(rows),
-        )
+        return StanceModel(vocab, weights, bias, {}, {})
+
+    def fit_stacker(self, rows: list[dict], linear: StanceModel) -> BoostedTrees:
+        """Boosted trees over the heads' scores and the lexicon's conclusions. The scores they
+        learn from are out-of-fold (inner folds by another hash of the id): in-sample scores
+        of a model with 20,000 features are too sure of themselves to be weighed."""
+        folds = self.args.folds
+        inner = [fold_of(r, folds, salt="stacker") for r in rows]
+        x = np.zeros((len(rows), len(linear.stacker_inputs())))
+        for k in range(folds):
+            held = [i for i, f in enumerate(inner) if f == k]
+            heads = self.fit_linear([r for r, f in zip(rows, inner, strict=True) if f != k])
+            for i in held:
+                feats, _, rules = self.features(rows[i])
+                x[i] = [*heads.decision(feats).values(), *rules]
+        y = np.array([bool(r["labels"]["partisan"]) for r in rows], dtype=int)
+        clf = GradientBoostingClassifier(**STACKER, random_state=0).fit(x, y)
+        return BoostedTrees.from_sklearn(clf, linear.stacker_inputs())
 
     def fit_contestant(self, rows: list[dict]) -> ContestantHead:
         partisan = [r for r in rows if r["labels"]["partisan"] and r["labels"]["contestants"]]
@@ -115,8 +163,8 @@ class Trainer:
         )
 
 
-def fold_of(row: dict, folds: int) -> int:
-    return int(hashlib.sha1(row["id"].encode()).hexdigest(), 16) % folds
+def fold_of(row: dict, folds: int, salt: str = "") -> int:
+    return int(hashlib.sha1((salt + row["id"]).encode()).hexdigest(), 16) % folds
 
 
 def out_of_fold(
@@ -136,7 +184,7 @@ def choose_threshold(held: list[tuple[dict, Post, Screener]]) -> tuple[float, di
     """How much the learned stage counts next to the lexicon's evidence (``model_weight``) and
     the partisan threshold, by out-of-fold F1: (F1, settings)."""
     best: tuple[float, dict[str, float]] = (0.0, {})
-    for weight in (0.6, 0.7, 0.8):
+    for weight in (0.6, 0.7, 0.8, 0.9, 1.0):
         scores = []
         for row, post, screener in held:
             screener.model.thresholds.update(partisan=0.0, model_weight=weight)  # type: ignore[union-attr]
@@ -154,10 +202,11 @@ def choose_threshold(held: list[tuple[dict, Post, Screener]]) -> tuple[float, di
 
 def choose_contestant_settings(
     held: list[tuple[dict, Post, Screener]], chosen: dict[str, float]
-) -> tuple[float, dict[str, float]]:
+) -> tuple[float, dict[str, float], dict[str, float]]:
     """The mean of partisan F1 and first-contestant accuracy (over every gold-partisan post),
-    the issue's two targets, over a small grid."""
-    best: tuple[float, dict[str, float]] = (-1.0, {})
+    the issue's two targets, over a small grid: (objective, settings, the out-of-fold figures
+    at those settings)."""
+    best: tuple[float, dict[str, float], dict[str, float]] = (-1.0, {}, {})
     for blend in (0.0, 0.5, 1.0, 2.0):
         for implied in (0.5, 0.6, 0.7, 0.8, 0.9, 2.0):
             for implied_contestant in (0.3, 0.5, 0.7):
@@ -169,21 +218,14 @@ def choose_contestant_settings(
                     "implied": implied,
                     "implied_contestant": implied_contestant,
                 }
-                tp = fp = fn = ok = n = 0
+                pairs = []
                 for row, post, screener in held:
                     screener.model.thresholds.update(setting)  # type: ignore[union-attr]
-                    s = screener.screen(post)
-                    gold = row["labels"]
-                    tp += gold["partisan"] and s.partisan
-                    fp += s.partisan and not gold["partisan"]
-                    fn += gold["partisan"] and not s.partisan
-                    if gold["partisan"] and gold["contestants"]:
-                        n += 1
-                        ok += bool(s.contestants) and s.contestants[0] == gold["contestants"][0]
-                f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-                objective = (f1 + ok / max(n, 1)) / 2
+                    pairs.append((row, screener.screen(post)))
+                m = metrics(pairs)
+                objective = (m["F1"] + m["contestant_acc"]) / 2
                 if objective > best[0] + 1e-9:
-                    best = (objective, setting)
+                    best = (objective, setting, m)
     return best
 
 
@@ -206,13 +248,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         held = out_of_fold(trainer, rulebook, train + dev, args.folds, Path(tmp))
         f1, chosen = choose_threshold(held)
-        objective, settings = choose_contestant_settings(held, chosen)
+        objective, settings, cv = choose_contestant_settings(held, chosen)
     model = trainer.fit(train + dev if args.final else train)
     model.thresholds.update(settings)
     model.meta.update(
         selection=f"{args.folds}-fold cross-validation on train+dev",
         cv_partisan_f1=round(f1, 4),
         cv_objective=round(objective, 4),
+        cv={k: round(v, 4) for k, v in cv.items() if k != "n"},
         refit="train+dev" if args.final else "train",
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -222,6 +265,7 @@ def main() -> None:
         f"cv F1={f1:.3f} cv objective={objective:.3f} thresholds={model.thresholds} "
         f"fit on {model.meta['refit']} -> {args.out}"
     )
+    show("cv at those", cv)
 
 
 if __name__ == "__main__":

@@ -5,9 +5,16 @@ contestant head (with its words as evidence), and the lone peace sign."""
 
 import numpy as np
 import pytest
+from sklearn.ensemble import GradientBoostingClassifier
 from tests.screening.conftest import post
 
-from netral.screening.stance.classifier import ContestantHead, StanceModel
+from netral.screening.stance.classifier import (
+    RULE_INPUTS,
+    BoostedTrees,
+    ContestantHead,
+    StanceModel,
+    rule_features,
+)
 
 
 def test_liking_a_candidates_own_post_is_engagement(screener):
@@ -151,3 +158,112 @@ def test_shipped_model_was_chosen_by_cross_validation(screener):
 def test_a_cheer_next_to_a_number_is_a_ballot_call(screener, text, partisan):
     s = screener.screen(post(text, "2024-01-20"))
     assert s.partisan is partisan
+
+
+def _stacker(inputs: list[str]) -> tuple[BoostedTrees, GradientBoostingClassifier, np.ndarray]:
+    """Boosted trees fit on made-up stage outputs: a strong partisan score or strong lexicon
+    evidence for a named contestant means partisan."""
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=(300, len(inputs)))
+    x[:, 2] = rng.integers(0, 8, size=300)  # strength of the decisive field
+    y = ((x[:, 1] > 0.3) | (x[:, 2] >= 4)).astype(int)
+    clf = GradientBoostingClassifier(n_estimators=20, max_depth=3, random_state=0).fit(x, y)
+    return BoostedTrees.from_sklearn(clf, inputs), clf, x
+
+
+def _model(stacker: BoostedTrees | None = None) -> StanceModel:
+    vocab = {"coblos": 0, "nomor": 1, "banjir": 2}
+    return StanceModel(
+        vocab,
+        {"political": [1.0, 0.5, -0.5], "partisan": [2.0, 0.4, -1.0]},
+        {"political": -0.2, "partisan": -0.7},
+        {"partisan": 0.5},
+        {},
+        stacker=stacker,
+    )
+
+
+def test_linear_scores_count_each_known_feature_once():
+    model = _model()
+    z = model.decision(["coblos", "nomor", "nomor", "yuk"])
+    assert z["partisan"] == pytest.approx(-0.7 + (2.0 + 0.4) / 2**0.5)
+    assert z["political"] == pytest.approx(-0.2 + (1.0 + 0.5) / 2**0.5)
+    assert model.decision([]) == {"political": -0.2, "partisan": -0.7}
+
+
+def test_stacker_reproduces_scikit_learn_and_survives_the_round_trip(tmp_path):
+    trees, clf, x = _stacker(_model().stacker_inputs())
+    mine = [trees.decision(row) for row in x[:50]]
+    assert mine == pytest.approx(clf.decision_function(x[:50]).tolist(), abs=1e-5)
+    model = _model(trees)
+    feats = ["coblos", "nomor", "2", "ya", "bapak", "ibu"]
+    rules = [4.0, 4.0, 0.0, 0.0, 1.0, 0.0, 1.0, 1.0, 0.0, 1.0]
+    model.save(tmp_path / "m.json")
+    again = StanceModel.load(tmp_path / "m.json")
+    assert again is not None and again.stacker is not None
+    assert again.proba(feats, rules) == pytest.approx(model.proba(feats, rules), abs=1e-4)
+    # without the lexicon's conclusions the partisan head is read alone
+    assert again.proba(feats)["partisan"] == pytest.approx(
+        1 / (1 + np.exp(-model.decision(feats)["partisan"])), abs=1e-4
+    )
+
+
+def test_trees_deeper_than_the_table_form_are_refused():
+    rng = np.random.default_rng(3)
+    x, y = rng.normal(size=(200, 4)), rng.integers(0, 2, size=200)
+    clf = GradientBoostingClassifier(n_estimators=3, max_depth=5, random_state=0).fit(x, y)
+    with pytest.raises(ValueError, match="deep"):
+        BoostedTrees.from_sklearn(clf, ["a", "b", "c", "d"])
+
+
+def test_a_stacker_trained_on_other_inputs_is_refused():
+    trees, _clf, _x = _stacker(_model().stacker_inputs())
+    trees.inputs = [*trees.inputs[:-1], "something-else"]
+    with pytest.raises(ValueError, match="retrain"):
+        _model(trees)
+
+
+def test_rule_features_of_a_like_of_a_pairs_own_post(screener):
+    p = post(
+        "",
+        "2024-11-02",
+        action="like",
+        target="(akun Rudy-Seno) Kampanye akbar di Stadion Palaran, tumpah ruah! Coblos nomor 2, "
+        "Kaltim makin maju ✌️",
+    )
+    a = screener.analyse(p)
+    rules = dict(zip(RULE_INPUTS, rule_features(a, "target_text", True), strict=True))
+    assert rules["engaged"] == 1.0 and rules["has_target"] == 1.0
+    assert rules["strength"] == rules["strength:target_text"] > rules["strength:text"] == 0.0
+    assert rules["backed"] >= 1.0 and rules["attacked"] == 0.0
+
+
+def test_the_shipped_model_weighs_the_lexicon_with_a_stacker(screener):
+    model = screener.model
+    assert model.stacker is not None and model.meta["idf"]
+    assert model.stacker.inputs == model.stacker_inputs()
+    assert {"P", "R", "F1", "contestant_acc", "neutral_fpr"} <= model.meta["cv"].keys()
+
+
+def test_a_post_with_no_election_word_is_read_by_the_learned_stage(screener):
+    text = (
+        "Terowongan sudah tembus, Teras Samarinda jadi, banjir cepat surut. Yg kerjanya sudah "
+        "kelihatan ya dilanjut aja lah 💪"
+    )
+    p = post(text, "2024-11-10")
+    assert not screener._quiet(p) and not screener.analyse(p).political
+    s = screener.screen(p)
+    assert s.partisan and s.contestants == ["pilwali-samarinda-2024:1"]
+    assert "tanpa menyebut namanya" in s.explanation
+    spans = [e for f in s.findings for e in f.evidence]
+    assert spans and all(text[e.start : e.end] == e.text for e in spans)
+
+
+def test_everyday_posts_the_prefilter_lets_through_stay_unflagged(screener):
+    for text in (
+        "Arisan RT tgl 14 ditunda ya bu, pindah ke minggu depan di rumah bu Yati 🙏",
+        "Dapat nomor antrian 2 di puskesmas, semoga cepat dipanggil",
+    ):
+        p = post(text, "2024-02-05")
+        assert not screener._quiet(p), text
+        assert not screener.screen(p).partisan, text

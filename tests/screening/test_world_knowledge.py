@@ -13,8 +13,6 @@ from netral.screening.matcher import scan_field
 ROOT = Path(__file__).resolve().parents[2] / "datasets" / "posts"
 
 
-
-
 INDIRECT = [
     (
         "Besok ke TPS ingat ya, coblos mantan gubernur Jawa Tengah itu, kerjanya nyata",
@@ -149,3 +147,63 @@ def test_clock_times_dates_and_scores_are_not_ballot_numbers(screener):
         assert not any(c.startswith("pilpres-2024:") for c in s.contestants), text
     s = screener.screen(post("Jam 09.41 udah di TPS, coblos 02 biar satu putaran ✌️", "2024-02-14"))
     assert s.partisan and s.contestants[0] == "pilpres-2024:2"
+
+
+# a well-known programme or symbol, the contestant it stands for, and the words shown as evidence
+PROGRAMMES = [
+    (
+        post(
+            "Pilwali Samarinda nanti dukung terus yg punya Probebaya, sudah terbukti 👍",
+            "2024-11-10",
+        ),
+        "pilwali-samarinda-2024:1",
+        "Probebaya",
+    ),
+    (
+        post(
+            "Pilgub Kaltim: beasiswa Kaltim Tuntas harus lanjut, dukung abahnya lagi!", "2024-11-10"
+        ),
+        "pilgub-kaltim-2024:1",
+        "Kaltim Tuntas",
+    ),
+    (
+        post(
+            "Bapak ibu, 14 Februari nanti coblos gambar ka'bah ya, partai kita dari dulu 💚",
+            "2024-02-01",
+        ),
+        "party-2024:17",
+        "gambar ka'bah",
+    ),
+    (
+        post("Pileg nanti tetap bintang mercy, biru sampai mati 💙", "2024-01-20"),
+        "party-2024:14",
+        "bintang mercy",
+    ),
+    (
+        post("Pilwali Balikpapan: pilih mantan sekda yg paham birokrasi, nomor 3!", "2024-11-10"),
+        "pilwali-balikpapan-2024:3",
+        "mantan sekda",
+    ),
+]
+
+
+@pytest.mark.parametrize(("p", "contestant", "words"), PROGRAMMES)
+def test_programmes_and_symbols_name_their_contestant(screener, p, contestant, words):
+    s = screener.screen(p)
+    assert s.partisan and s.contestants[0] == contestant, p.text
+    assert any(words in span.text for f in s.findings for span in f.evidence)
+
+
+def test_programmes_in_everyday_life_are_not_campaigning(screener):
+    for text, day in (
+        (
+            "Alhamdulillah beasiswa Kaltim Tuntas anak sy cair hari ini, terima kasih Pemprov 🙏",
+            "2023-03-10",
+        ),
+        (
+            "Dana Probebaya RT kami sudah cair, kerja bakti semenisasi gang Minggu ini ya bapak2",
+            "2025-03-10",
+        ),
+        ("Desain masjid dgn gambar ka'bah di mihrab, bagus bgt", "2024-02-01"),
+    ):
+        assert not screener.screen(post(text, day)).partisan, text

@@ -21,7 +21,12 @@ from netral.screening.explain import Explainer
 from netral.screening.lexicon import ALIAS, DESCRIPTOR, HASHTAG, SLOGAN, Lexicon, build_lexicon
 from netral.screening.matcher import FieldScan, scan_field
 from netral.screening.models import EvidenceSpan, Finding, Post, Screening
-from netral.screening.stance.classifier import StanceModel, char_features, token_features
+from netral.screening.stance.classifier import (
+    StanceModel,
+    char_features,
+    rule_features,
+    token_features,
+)
 
 _WINDOW = 6
 _CONDUCT_SIGNALS = frozenset(
@@ -258,9 +263,11 @@ class Screener:
             or (any(evidence.values()) and self._in_race_days(day))
         )
         analysis = Analysis(post, scans, evidence, strength, political, approval)
-        # without context or evidence nothing can be political or partisan: no model needed,
-        # and the score is 0 as for the posts the prefilter skips
-        if self.model is not None and political:
+        # the learned stage reads every post the prefilter lets through: one that names nobody
+        # and holds no election word may still back someone by what it says ("lanjutkan
+        # Probebaya", "yg joget2 itu"), named by the contestant head with its words as evidence.
+        # A post the prefilter skips stays unread here too, so skipping it changes nothing.
+        if self.model is not None and (political or not self._quiet(post)):
             analysis.features = self.features(analysis)
         return analysis
 
@@ -645,7 +652,7 @@ class Screener:
         model = self.model
         probs: dict[str, float] = {}
         if model is not None and a.features:
-            probs = model.proba(a.features)
+            probs = model.proba(a.features, rule_features(a, decisive, engaged))
             weight = model.thresholds.get("model_weight", 0.5)
             p = weight * probs["partisan"] + (1.0 - weight) * rule_p
             political_p = max(political_p * 0.5 + probs["political"] * 0.5, probs["partisan"] * 0.5)

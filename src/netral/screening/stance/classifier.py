@@ -1,10 +1,12 @@
-"""The learned stage: a linear model over normalised tokens and lexicon tags.
+"""The learned stage: a linear model over normalised tokens and lexicon tags, and a small
+boosted-tree stage that weighs its partisan score against the lexicon stage's conclusions.
 
 Features are the post's normalised unigrams and bigrams plus tags from the lexicon stage
 (``K:ballot-call``, ``T:K:hashtag`` for the engaged-with text, ``A:like`` for the action).
-A document vector is binary and L2-normalised, so scoring is a sum of weights divided by the
-square root of the number of known features: no scikit-learn at run time. The artefact is a
-plain JSON file (vocabulary -> weight per head), never a pickle.
+A document vector holds each known feature's IDF divided by the square root of the number of
+known features; the IDF is folded into the stored weights, so scoring is a sum of weights divided
+by that root: no scikit-learn at run time. The artefact is a plain JSON file (vocabulary ->
+weight per head, the trees as arrays of splits and leaves), never a pickle.
 """
 
 from __future__ import annotations
@@ -12,14 +14,32 @@ from __future__ import annotations
 import json
 import math
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from itertools import chain, pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+if TYPE_CHECKING:
+    from netral.screening.screener import Analysis
+
 HEADS = ("political", "partisan")
+# what the lexicon stage concluded about a post, as the stacker reads it (see rule_features)
+RULE_INPUTS = (
+    "strength",
+    "strength:text",
+    "strength:target_text",
+    "engaged",
+    "approval",
+    "has_target",
+    "named",
+    "backed",
+    "attacked",
+    "political",
+)
 
 
 def default_model_path() -> Path:
@@ -28,7 +48,9 @@ def default_model_path() -> Path:
 
 @dataclass
 class StanceModel:
-    """One logistic head per label over a shared vocabulary."""
+    """One logistic head per label over a shared vocabulary; optionally a :class:`BoostedTrees`
+    stage that turns the two heads' scores and :func:`rule_features` into the partisan
+    probability."""
 
     vocabulary: dict[str, int]
     weights: dict[str, list[float]]
@@ -36,6 +58,7 @@ class StanceModel:
     thresholds: dict[str, float]
     meta: dict
     contestant: ContestantHead | None = None
+    stacker: BoostedTrees | None = None
 
     def __post_init__(self) -> None:
         # Both heads are scored in one C-level pass: each feature's two weights travel as one
@@ -49,18 +72,36 @@ class StanceModel:
         self._table = {
             sys.intern(f): complex(first[i], second[i]) for f, i in self.vocabulary.items()
         }
+        if self.stacker is not None and self.stacker.inputs != self.stacker_inputs():
+            raise ValueError(
+                f"stacker inputs {self.stacker.inputs} do not match {self.stacker_inputs()}: "
+                "retrain the model (bench/train_screening.py)"
+            )
 
-    def proba(self, features: list[str]) -> dict[str, float]:
+    def stacker_inputs(self) -> list[str]:
+        """The stacker's input vector: each head's linear score, then :data:`RULE_INPUTS`."""
+        return [f"z:{h}" for h in self._heads] + list(RULE_INPUTS)
+
+    def decision(self, features: list[str]) -> dict[str, float]:
+        """Each head's linear score (log-odds) for a post's features."""
         table = self._table
         # the view intersection drops repeated features itself (the vector is binary), so the
         # list is never copied into a set first; only the order of the sum depends on it, as it
         # always did on string hashing
         known = table.keys() & features
         total = sum(map(table.__getitem__, known), 0j) / (math.sqrt(len(known)) or 1.0)
-        out: dict[str, float] = {}
-        for head, part in zip(self._heads, (total.real, total.imag), strict=False):
-            z = self.bias[head] + part
-            out[head] = 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+        return {
+            head: self.bias[head] + part
+            for head, part in zip(self._heads, (total.real, total.imag), strict=False)
+        }
+
+    def proba(self, features: list[str], rules: Sequence[float] | None = None) -> dict[str, float]:
+        """Each head's probability; with ``rules`` (:func:`rule_features`) and a stacker, the
+        partisan one is the stacker's."""
+        z = self.decision(features)
+        out = {head: _sigmoid(v) for head, v in z.items()}
+        if self.stacker is not None and rules is not None:
+            out["partisan"] = self.stacker.proba([*z.values(), *rules])
         return out
 
     @classmethod
@@ -71,6 +112,7 @@ class StanceModel:
         data = json.loads(path.read_text(encoding="utf-8"))
         vocab = {f: i for i, f in enumerate(data["features"])}
         head = data.get("contestant")
+        stacker = data.get("stacker")
         return cls(
             vocab,
             data["weights"],
@@ -78,12 +120,13 @@ class StanceModel:
             data["thresholds"],
             data.get("meta", {}),
             ContestantHead.from_json(head) if head else None,
+            BoostedTrees.from_json(stacker) if stacker else None,
         )
 
     def save(self, path: Path | str) -> None:
         features = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-        data = {
-            "format": "netral-stance-linear/1",
+        data: dict[str, Any] = {
+            "format": "netral-stance-linear/2",
             "meta": self.meta,
             "features": features,
             "bias": self.bias,
@@ -92,9 +135,133 @@ class StanceModel:
         }
         if self.contestant is not None:
             data["contestant"] = self.contestant.to_json()
+        if self.stacker is not None:
+            data["stacker"] = self.stacker.to_json()
         Path(path).write_text(
             json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+
+
+def rule_features(a: Analysis, decisive: str, engaged: bool) -> list[float]:
+    """What the lexicon stage concluded about a post (:data:`RULE_INPUTS`), for the stacker.
+
+    The linear heads read words; these say how strong the lexicon's evidence is in the field
+    that decides (``decisive``: the engaged-with post when ``engaged``), how many contestants
+    it names, backs and attacks, and whether the post is election talk at all. The stacker
+    learns from them how far to trust each stage, post by post, where a fixed blend of the
+    two probabilities could not."""
+    evs = a.evidence[decisive]
+    return [
+        a.strength[decisive],
+        a.strength["text"],
+        a.strength.get("target_text", 0.0),
+        float(engaged),
+        float(a.approval),
+        float("target_text" in a.scans),
+        float(len({e.cid for e in evs})),
+        float(len({e.cid for e in evs if e.stance == "support"})),
+        float(len({e.cid for e in evs if e.stance == "attack"})),
+        float(a.political),
+    ]
+
+
+_DEPTH = 3  # of the stacker's trees: a tree's way down is then a 7-bit code
+_INNER = 2**_DEPTH - 1
+_NEVER = float(np.finfo(np.float32).max)  # no float32 input is above it: always left
+
+
+@dataclass
+class BoostedTrees:
+    """Gradient-boosted regression trees of depth 3 at most for one binary label.
+
+    Each tree is stored complete, breadth-first: split slot ``k`` has children ``2k+1`` and
+    ``2k+2``, the 8 leaves follow the 7 splits, and a leaf higher up is copied below an
+    always-left split. Every split of every tree is decided in one comparison; the 7 answers of
+    a tree make a code that picks its leaf from a table made at load. A post costs a handful of
+    numpy calls however many trees there are."""
+
+    inputs: list[str]
+    base: float  # the log-odds before any tree
+    feature: np.ndarray  # (trees, 7) input tested at each split
+    threshold: np.ndarray  # (trees, 7) go right when input > threshold
+    leaf: np.ndarray  # (trees, 8) each leaf's contribution, learning rate included
+
+    def __post_init__(self) -> None:
+        codes = np.arange(2**_INNER)
+        slot = np.zeros_like(codes)
+        for _ in range(_DEPTH):
+            slot = 2 * slot + 1 + ((codes >> slot) & 1)
+        self._table = self.leaf[:, slot - _INNER]  # (trees, 128): the leaf of each code
+        self._bits = 1 << np.arange(_INNER)
+        self._trees = np.arange(len(self.leaf))
+
+    def decision(self, x: Sequence[float]) -> float:
+        # float32 like scikit-learn's trees, so a value on a threshold goes the same way
+        right = np.asarray(x, dtype=np.float32)[self.feature] > self.threshold
+        return self.base + float(self._table[self._trees, right @ self._bits].sum())
+
+    def proba(self, x: Sequence[float]) -> float:
+        return _sigmoid(self.decision(x))
+
+    @classmethod
+    def from_sklearn(cls, clf: Any, inputs: list[str]) -> BoostedTrees:
+        """From a fitted binary ``GradientBoostingClassifier`` (read through its public
+        attributes only; scikit-learn itself is not imported)."""
+        estimators = clf.estimators_[:, 0]
+        feature = np.zeros((len(estimators), _INNER), dtype=np.int32)
+        threshold = np.full((len(estimators), _INNER), _NEVER)
+        leaf = np.zeros((len(estimators), _INNER + 1))
+        for i, est in enumerate(estimators):
+            _place(est.tree_, 0, 0, (feature[i], threshold[i], leaf[i]), clf.learning_rate)
+        # the initial log-odds: the decision at any point less what the trees add there
+        x0 = np.zeros((1, len(inputs)))
+        trees = sum(clf.learning_rate * est.predict(x0)[0] for est in estimators)
+        base = float(clf.decision_function(x0)[0] - trees)
+        return cls(list(inputs), base, feature, threshold, leaf)
+
+    def to_json(self) -> dict:
+        return {
+            "inputs": self.inputs,
+            "base": self.base,
+            "feature": self.feature.tolist(),
+            "threshold": self.threshold.tolist(),
+            "leaf": [[round(float(v), 6) for v in row] for row in self.leaf],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> BoostedTrees:
+        return cls(
+            list(data["inputs"]),
+            float(data["base"]),
+            np.asarray(data["feature"], dtype=np.int32).reshape(-1, _INNER),
+            np.asarray(data["threshold"], dtype=np.float64).reshape(-1, _INNER),
+            np.asarray(data["leaf"], dtype=np.float64).reshape(-1, _INNER + 1),
+        )
+
+
+def _place(
+    tree: Any, node: int, slot: int, out: tuple[np.ndarray, np.ndarray, np.ndarray], rate: float
+) -> None:
+    """Copy scikit-learn tree ``node`` and what is below it to ``slot`` of the complete form."""
+    feature, threshold, leaf = out
+    is_leaf = tree.children_left[node] == -1
+    if slot >= _INNER:
+        if not is_leaf:
+            raise ValueError(f"the stacker's trees are {_DEPTH} deep at most")
+        leaf[slot - _INNER] = rate * tree.value[node, 0, 0]
+        return
+    if is_leaf:  # above the bottom: an always-left split (threshold _NEVER) down to it
+        _place(tree, node, 2 * slot + 1, out, rate)
+        _place(tree, node, 2 * slot + 2, out, rate)
+        return
+    feature[slot] = tree.feature[node]
+    threshold[slot] = tree.threshold[node]
+    _place(tree, tree.children_left[node], 2 * slot + 1, out, rate)
+    _place(tree, tree.children_right[node], 2 * slot + 2, out, rate)
 
 
 @dataclass
