@@ -126,10 +126,8 @@ class Normaliser:
         Tokens never span white space, so a text is read one white-space chunk at a time and
         each chunk is tokenised once and remembered (the token pattern is the costly part).
         """
-        chunks = self._chunks
-        if len(chunks) > _CACHE_LIMIT:
-            chunks.clear()
-        get = chunks.get
+        get = self._chunks.get
+        remember = self._remember
         find = text.find
         norms: list[str] = []
         starts: list[int] = []
@@ -139,7 +137,7 @@ class Normaliser:
             pos = find(chunk, pos)
             read = get(chunk)
             if read is None:
-                read = chunks[chunk] = self._chunk(chunk)
+                read = remember(chunk)
             if type(read) is str:
                 norms.append(read)
                 starts.append(pos)
@@ -197,16 +195,20 @@ class Normaliser:
     def chunk_norms(self, chunk: str) -> tuple[str, ...]:
         """The normalised tokens of one white-space chunk, exactly as :meth:`tokens` reads it
         (remembered the same way)."""
-        chunks = self._chunks
-        read = chunks.get(chunk)
+        read = self._chunks.get(chunk)
         if read is None:
-            if len(chunks) > _CACHE_LIMIT:
-                chunks.clear()
-            read = chunks[chunk] = self._chunk(chunk)
+            read = self._remember(chunk)
         return (read,) if type(read) is str else read[0]
 
+    def _remember(self, chunk: str) -> _Chunk:
+        """Read a chunk not seen before and keep it (the memory is bounded: emptied when full)."""
+        if len(self._chunks) > _CACHE_LIMIT:
+            self._chunks.clear()
+        read = self._chunks[chunk] = self._chunk(chunk)
+        return read
+
     def normalise(self, raw: str) -> tuple[str, ...]:
-        """The normalised tokens of one raw token (as found by :data:`raw_tokens`), cached."""
+        """The normalised tokens of one raw token (a match of the token pattern), cached."""
         out = self._cache.get(raw)
         if out is None:
             # interned: the lexicon's and the model's look-ups then match words by identity

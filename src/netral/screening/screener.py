@@ -876,7 +876,7 @@ class Screener:
                                 EvidenceSpan(field=fname, start=s, end=end, text=text[s:end])
                             )
                         break
-        return _merge(out, {f: getattr(a.post, f) or "" for f in fields})
+        return _merge(out, a.post)
 
     @staticmethod
     def _word_spans(a: Analysis, words: list[str]) -> list[EvidenceSpan]:
@@ -895,7 +895,7 @@ class Screener:
                     s, e = scan.tokens.span(i, last)
                     text = getattr(a.post, fname) or ""
                     out.append(EvidenceSpan(field=fname, start=s, end=e, text=text[s:e]))
-        return _merge(out, {f: getattr(a.post, f) or "" for f in a.scans})[:6]
+        return _merge(out, a.post)[:6]
 
     def _phase(self, day: dt.date | None, contestants: list[str]) -> str | None:
         if day is None:
@@ -951,14 +951,15 @@ def _names(evs: list[Ev]) -> bool:
     return any(e.kind not in _WEAK_NUMBERS and e.kind != "weak-alias" for e in evs)
 
 
-def _merge(spans: list[EvidenceSpan], texts: dict[str, str]) -> list[EvidenceSpan]:
-    """Join spans that touch or are separated only by white space, re-reading the words."""
+def _merge(spans: list[EvidenceSpan], post: Post) -> list[EvidenceSpan]:
+    """Join spans that touch or are separated only by white space, re-reading the words from
+    the post's field."""
     spans = sorted(spans, key=lambda s: (s.field, s.start, s.end))
     out: list[EvidenceSpan] = []
     for sp in spans:
         if out and out[-1].field == sp.field:
             prev = out[-1]
-            text = texts[sp.field]
+            text = getattr(post, sp.field) or ""
             if sp.start <= prev.end or (
                 sp.start - prev.end <= 2 and not text[prev.end : sp.start].strip()
             ):
@@ -977,4 +978,3 @@ def _main_citation(findings: list[Finding]) -> str | None:
     if findings and findings[0].citations:
         return findings[0].citations[0].label
     return None
-
