@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from netral.files import write_text_atomic
+
 if TYPE_CHECKING:
     from netral.screening.screener import Analysis
 
@@ -137,9 +139,8 @@ class StanceModel:
             data["contestant"] = self.contestant.to_json()
         if self.stacker is not None:
             data["stacker"] = self.stacker.to_json()
-        Path(path).write_text(
-            json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
+        # atomic: an interrupted training run never leaves a half-written shipped model
+        write_text_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def _sigmoid(z: float) -> float:
