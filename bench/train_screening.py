@@ -41,6 +41,7 @@ from netral.screening.stance.classifier import (
     HEADS,
     BoostedTrees,
     ContestantHead,
+    StanceFeatures,
     StanceModel,
     default_model_path,
     rule_features,
@@ -53,14 +54,23 @@ OFF = {"implied": 2.0, "blend": 0.0}  # the contestant head only re-checks, neve
 STACKER = {"n_estimators": 100, "learning_rate": 0.1, "max_depth": 3, "min_samples_leaf": 10}
 
 
-def matrix(feature_lists: list[list[str]], vocab: dict[str, int]) -> csr_matrix:
-    rows, cols = [], []
+def matrix(
+    feature_lists: list[list[str]], vocab: dict[str, int], *, counts: bool = False
+) -> csr_matrix:
+    """One row per post: each known feature's count (``counts``, as the stance heads read
+    them) or presence (the contestant head), divided by the square root of the row's sum."""
+    rows, cols, data = [], [], []
     for i, feats in enumerate(feature_lists):
-        idx = sorted({vocab[f] for f in feats if f in vocab})
+        found = Counter(vocab[f] for f in feats if f in vocab)
+        if not counts:
+            found = Counter(dict.fromkeys(found, 1))
+        idx = sorted(found)
         rows += [i] * len(idx)
         cols += idx
-    data = np.ones(len(rows))
-    m = csr_matrix((data, (rows, cols)), shape=(len(feature_lists), len(vocab)))
+        data += [found[j] for j in idx]
+    m = csr_matrix(
+        (np.asarray(data, dtype=float), (rows, cols)), shape=(len(feature_lists), len(vocab))
+    )
     norms = np.sqrt(np.asarray(m.sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return csr_matrix(m.multiply(1.0 / norms[:, None]))
@@ -86,9 +96,9 @@ class Trainer:
     def __init__(self, rulebook: Rulebook, args: argparse.Namespace):
         self.args = args
         self.lexical = Screener(rulebook, use_model=False)
-        self._cache: dict[str, tuple[list[str], list[str], list[float]]] = {}
+        self._cache: dict[str, tuple[StanceFeatures, list[str], list[float]]] = {}
 
-    def features(self, row: dict) -> tuple[list[str], list[str], list[float]]:
+    def features(self, row: dict) -> tuple[StanceFeatures, list[str], list[float]]:
         """(stance features, contestant features, rule features) of one labelled post, cached
         by id."""
         hit = self._cache.get(row["id"])
@@ -118,10 +128,10 @@ class Trainer:
     def fit_linear(self, rows: list[dict]) -> StanceModel:
         """The two logistic heads alone."""
         args = self.args
-        f_rows = [self.features(r)[0] for r in rows]
+        f_rows = [self.features(r)[0].expand() for r in rows]
         vocab = vocabulary(f_rows, args.min_count)
         scale = idf(f_rows, vocab)
-        x = csr_matrix(matrix(f_rows, vocab).multiply(scale))
+        x = csr_matrix(matrix(f_rows, vocab, counts=True).multiply(scale))
         weights, bias = {}, {}
         for head in HEADS:
             y = np.array([bool(r["labels"][head]) for r in rows], dtype=int)

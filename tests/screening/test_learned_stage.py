@@ -12,6 +12,7 @@ from netral.screening.stance.classifier import (
     RULE_INPUTS,
     BoostedTrees,
     ContestantHead,
+    StanceFeatures,
     StanceModel,
     rule_features,
 )
@@ -183,12 +184,43 @@ def _model(stacker: BoostedTrees | None = None) -> StanceModel:
     )
 
 
-def test_linear_scores_count_each_known_feature_once():
+def test_linear_scores_sum_the_known_features_over_the_root_of_their_count():
     model = _model()
-    z = model.decision(["coblos", "nomor", "nomor", "yuk"])
+    z = model.decision(["coblos", "nomor", "yuk"])
     assert z["partisan"] == pytest.approx(-0.7 + (2.0 + 0.4) / 2**0.5)
     assert z["political"] == pytest.approx(-0.2 + (1.0 + 0.5) / 2**0.5)
     assert model.decision([]) == {"political": -0.2, "partisan": -0.7}
+
+
+def test_a_word_counts_with_its_character_ngrams():
+    model = StanceModel(
+        {"coblos": 0, "C:cob": 1, "C:los ": 2, "nomor": 3},
+        {"political": [1.0, 0.2, 0.1, 0.5], "partisan": [2.0, 0.6, -0.2, 0.4]},
+        {"political": 0.0, "partisan": 0.0},
+        {},
+        {},
+    )
+    # "nyoblos" shares "los " with "coblos" but not "cob"; "nomor" is read as a word
+    feats = StanceFeatures(["coblos", "nyoblos"], ["nomor", "A:post"])
+    assert model.decision(feats)["partisan"] == pytest.approx(
+        (2.0 + 0.6 - 0.2 - 0.2 + 0.4) / 5**0.5
+    )
+    assert model.decision(feats) == pytest.approx(model.decision(feats.expand()))
+
+
+def test_run_time_scores_equal_the_trainers_reading_of_real_posts(screener):
+    """The screener sums remembered word shares; the trainer counts the expanded features.
+    Both must give the same score, or the shipped weights mean something else at run time."""
+    model = screener.model
+    texts = [
+        "Sy ASN, tp kl ditanya sy pilih Ganjar. Jgn bilang2 ya 🤫",
+        "Rapat koordinasi pengamanan TPS bersama Polres dan KPU Kota Samarinda hari ini",
+        "Coblos coblos coblos nomor 2!! Lanjutkan IKN, lanjutkan Kaltim 🔥🔥 #KaltimTuntas",
+    ]
+    for text in texts:
+        a = screener.analyse(post(text, "2024-11-20"))
+        assert a.features is not None and a.features.words
+        assert model.decision(a.features) == pytest.approx(model.decision(a.features.expand()))
 
 
 def test_stacker_reproduces_scikit_learn_and_survives_the_round_trip(tmp_path):
@@ -267,3 +299,25 @@ def test_everyday_posts_the_prefilter_lets_through_stay_unflagged(screener):
         p = post(text, "2024-02-05")
         assert not screener._quiet(p), text
         assert not screener.screen(p).partisan, text
+
+
+@pytest.mark.parametrize(
+    ("comment", "target"),
+    [
+        ("sehat selalu pak 🙏🙏", "Gibran Rakabuming: Makan siang gratis untuk anak sekolah, susu "
+         "gratis untuk ibu hamil. Lanjutkan! Coblos nomor 2"),
+        ("semoga lancar acaranya pak", "Isran Noor: Alhamdulillah ribuan warga Tenggarong hadir di "
+         "kampanye dialogis kita. Kaltim berdaulat, nomor 1!"),
+        ("Jaga kesehatan pak, jangan lupa istirahat 🙏", "Seharian keliling 5 kecamatan bersama "
+         "relawan. Capek tapi semangat! Coblos 02 ✌️ #PrabowoGibran2024"),
+    ],
+)
+def test_a_courtesy_comment_under_a_partisan_post_borrows_none_of_its_words(
+    screener, comment, target
+):
+    s = screener.screen(post(comment, "2024-01-20", action="comment", target=target))
+    assert not s.partisan, s.findings
+    # the same words liked or shared are the author's own act
+    shared = screener.screen(post("", "2024-01-20", action="share", target=target))
+    # (an ethics breach before the Pilkada pairs were determined, discipline after)
+    assert shared.partisan and shared.acts[0].endswith("social-engagement")

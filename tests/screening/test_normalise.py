@@ -1,3 +1,5 @@
+from tests.screening.conftest import post
+
 from netral.screening.normalise import Normaliser
 
 
@@ -37,3 +39,20 @@ def test_the_slang_table_never_rewrites_a_known_word():
 def test_urls_are_dropped_and_emoji_kept(lexicon):
     toks = lexicon.normaliser.tokens("cek https://cekdptonline.kpu.go.id 👍🏽")
     assert toks.norms == ["cek", "👍"]
+
+
+def test_ocr_reads_a_capital_i_as_l_and_the_meant_word_is_restored(lexicon):
+    norms = lexicon.normaliser.tokens("Janji doang. Sy tetap lsran, lni utk lbu2 guru").norms
+    assert "isran" in norms and "ini" in norms and "ibu" in norms
+    # words that really begin with l stay as written, and unknown l-words are not bent
+    kept = ["lrt", "lpk", "lembur", "libur"]
+    assert lexicon.normaliser.tokens(" ".join(kept)).norms == kept
+
+
+def test_an_ocr_misread_name_is_evidence_on_the_characters_as_written(screener):
+    text = "Gratispol gratispol, janji doang. Sy tetap lsran, yg udh kerja. Tgl 27 ingat"
+    s = screener.screen(post(text, "2024-11-20"))
+    assert s.partisan
+    assert "pilgub-kaltim-2024:1" in s.contestants
+    spans = [e.text for f in s.findings for e in f.evidence]
+    assert any("lsran" in t for t in spans), spans

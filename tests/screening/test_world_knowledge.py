@@ -207,3 +207,24 @@ def test_programmes_in_everyday_life_are_not_campaigning(screener):
         ("Desain masjid dgn gambar ka'bah di mihrab, bagus bgt", "2024-02-01"),
     ):
         assert not screener.screen(post(text, day)).partisan, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Garuda di dadaku 🇮🇩 Timnas menang 2-0 lawan Vietnam! Bangga jadi suporter #GarudaMuda",
+        "Skuad Garuda siap tempur di kualifikasi Piala Dunia malam ini, ayo dukung! 🇮🇩",
+        "Nobar timnas di aula kantor Kaltim jam 8, dukung Garuda bareng2 ya 🔥",
+    ],
+)
+def test_garuda_in_a_football_post_is_the_national_team(screener, text):
+    s = screener.screen(post(text, "2024-02-01"))  # in the legislative campaign
+    assert not s.partisan, s.explanation
+    assert "party-2024:11" not in s.contestants
+
+
+def test_the_garuda_party_named_as_such_in_a_football_post_still_counts(screener):
+    s = screener.screen(
+        post("Garuda di dadaku, tapi pileg nanti sy coblos Partai Garuda nomor 11 💪", "2024-02-01")
+    )
+    assert s.partisan and s.contestants[0] == "party-2024:11"

@@ -204,6 +204,22 @@ class Person(Strict):
     name: str = Field(min_length=1)
     role: str = Field(min_length=1)
     aliases: list[Alias] = Field(default_factory=list)
+    initialisms: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Capital initials posts call the person by (\"AH\" for Andi Harun) that are also an "
+            "everyday word (\"ah\"): read as the person only in capitals right after a ballot "
+            "verb (\"coblos AH\"), never alone, and not by other readers of aliases"
+        ),
+    )
+
+    @field_validator("initialisms")
+    @classmethod
+    def _capitals(cls, items: list[str]) -> list[str]:
+        for text in items:
+            if not (2 <= len(text) <= 4 and text.isalpha() and text.isupper()):
+                raise ValueError(f"initialism {text!r} must be 2 to 4 capital letters")
+        return items
 
 
 class Contestant(Strict):

@@ -48,6 +48,9 @@ class Entry:
     weight: float = 1.0  # descriptors: how much the reference counts
     stance: str = "mention"  # descriptors: what the phrase says by itself
     rival: bool = False  # descriptors: names the contestant's rival (the empty column)
+    # aliases: a person's capital initials ("AH"), also an everyday word ("ah"): a name only in
+    # capitals right after a ballot verb; the matcher drops every other hit of it
+    guarded: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +174,9 @@ def build_lexicon(
             if alias.text.strip().isdigit():
                 continue  # numbers are resolved by race, see matcher
             add(alias.text, Entry(ALIAS, ref.id, alias.ambiguous))
+        for person in c.people:
+            for initials in person.initialisms:
+                add(initials, Entry(ALIAS, ref.id, True, guarded=True))
         names = [c.name, *(p.name for p in c.people)]
         for name in names:
             for part in name.split(" – "):
@@ -210,6 +216,12 @@ def build_lexicon(
         "guard",
         "news",
         "prayer",
+        "sports",
+        "name_ballot_verbs",
+        "name_gap",
+        "name_call_breakers",
+        "ballot_choice",
+        "choice_fillers",
     ]
     for category in simple:
         for phrase in cues.get(category, []):
@@ -315,7 +327,7 @@ def build_lexicon(
         wanted = [
             p
             for p, entries in grouped.items()
-            if any(e.kind in kinds for e in entries) and p not in weak
+            if any(e.kind in kinds and not e.guarded for e in entries) and p not in weak
         ]
         single = {p[0] for p in wanted if len(p) == 1}
         guards: dict[str, list[tuple[str, ...]]] = {}
@@ -328,7 +340,23 @@ def build_lexicon(
 
     triggers, phrase_triggers = pick(_TRIGGER_KINDS)
     number_single, number_guards = pick(_NUMBER_TRIGGER_KINDS)
-    number_triggers = (number_single | set(number_guards)) - triggers - set(phrase_triggers)
+    # a number trigger that also guards a longer phrase ("pilih" of "hak pilih") stays a number
+    # trigger: "pilih 02" is a ballot call whether or not the post says "hak"
+    number_triggers = (number_single | set(number_guards)) - triggers
+    # a guarded initialism ("AH") is read only right after a ballot verb, so the post must hold
+    # the verb and the initialism as the phrase "coblos ah" (its rarest word guards it); bare
+    # "ah", a common interjection, is no trigger
+    verbs = [p for p, entries in grouped.items() if any(e.kind == "name_ballot_verbs"
+                                                         for e in entries)]
+    initials = [p for p, entries in grouped.items() if any(e.guarded for e in entries)]
+    for verb in verbs:
+        for name in initials:
+            phrase = verb + name
+            if triggers.intersection(phrase):
+                continue  # "coblos" is read anyway
+            rare = [w for w in phrase if w not in rank]
+            word = max(rare, key=len) if rare else max(phrase, key=rank.__getitem__)
+            phrase_triggers.setdefault(word, []).append(phrase)
     numbers_words = {
         p[0] for p, entries in grouped.items() if any(e.kind in _NUMBER_KINDS for e in entries)
     }

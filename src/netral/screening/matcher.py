@@ -33,6 +33,7 @@ class Hit:
     weight: float = 1.0
     stance: str = "mention"
     rival: bool = False
+    guarded: bool = False  # a capital initialism read only right after a ballot verb
 
 
 @dataclass(slots=True)
@@ -56,6 +57,7 @@ class FieldScan:
     numbers: list[NumberRef]
     context: bool  # election vocabulary or an unambiguous contestant
     kinds: set[str] = field(default_factory=set)
+    text: str = ""  # the field as written (punctuation and capitals the tokens fold away)
 
     def of(self, kind: str) -> list[Hit]:
         return [h for h in self.hits if h.kind == kind]
@@ -84,17 +86,19 @@ def scan_field(lexicon: Lexicon, name: str, text: str) -> FieldScan:
                     _add(hits, cats, entries, i, last)
         if start.alone:
             _add(hits, cats, start.alone, i, i)
+    if any(h.guarded for h in hits):
+        hits = [h for h in hits if not h.guarded or _called_initials(tokens, text, cats, h)]
     kinds = {h.kind for h in hits}
     digits = list(compress(range(n), map(str.isdigit, norms)))
     numbers = _numbers(
-        lexicon, norms, cats, hits, _numeric_groups(tokens, text, digits), digits, kinds
+        lexicon, tokens, text, cats, hits, _numeric_groups(tokens, text, digits), digits, kinds
     )
     context = bool(
         kinds & _CONTEXT_KINDS
         or any(h.kind in (ALIAS, SLOGAN, DESCRIPTOR) and not h.ambiguous for h in hits)
         or any(r.strong for r in numbers)
     )
-    return FieldScan(name, tokens, hits, cats, numbers, context, kinds)
+    return FieldScan(name, tokens, hits, cats, numbers, context, kinds, text)
 
 
 def _add(
@@ -104,7 +108,18 @@ def _add(
     the tokens it covers."""
     for e in entries:
         hits.append(
-            Hit(e.kind, e.value, e.ambiguous, e.number, first, last, e.weight, e.stance, e.rival)
+            Hit(
+                e.kind,
+                e.value,
+                e.ambiguous,
+                e.number,
+                first,
+                last,
+                e.weight,
+                e.stance,
+                e.rival,
+                e.guarded,
+            )
         )
         if e.kind not in _CONTESTANT_KINDS:
             for k in range(first, last + 1):
@@ -112,6 +127,36 @@ def _add(
                 if c is _NONE:
                     c = cats[k] = set()
                 c.add(e.kind)
+
+
+def _called_initials(tokens: Tokens, text: str, cats: list[set[str]], h: Hit) -> bool:
+    """A guarded initialism is a name only in capitals right after a ballot verb: "coblos AH",
+    not "males nyoblos ah" nor "AH" alone."""
+    i = h.first
+    if i == 0 or "name_ballot_verbs" not in cats[i - 1]:
+        return False
+    written = text[tokens.starts[i] : tokens.ends[i]]
+    return written.isupper() and not text[tokens.ends[i - 1] : tokens.starts[i]].strip()
+
+
+def _own_choice(
+    tokens: Tokens, text: str, cats: list[set[str]], j: int, first: int
+) -> int | None:
+    """Where "pilihanku" / "pilihan sy" begins when it stands a few filler words before the
+    ballot number starting at ``first`` ("pilihanku jelas: nomer satu"); ``j`` is the token
+    just before that number. No sentence ends between them."""
+    gap = 0
+    while j >= 0 and "choice_fillers" in cats[j] and "ballot_choice" not in cats[j]:
+        gap += 1
+        j -= 1
+    if j < 0 or gap > 3 or "ballot_choice" not in cats[j]:
+        return None
+    between = text[tokens.ends[j] : tokens.starts[first]]
+    if any(mark in between for mark in ".!?\n"):
+        return None
+    while j > 0 and "ballot_choice" in cats[j - 1]:
+        j -= 1
+    return j
 
 
 def _number_at(
@@ -144,7 +189,8 @@ def _numeric_groups(tokens: Tokens, text: str, digits: list[int]) -> set[int]:
 
 def _numbers(
     lexicon: Lexicon,
-    norms: list[str],
+    tokens: Tokens,
+    text: str,
     cats: list[set[str]],
     hits: list[Hit],
     glued: set[int],
@@ -154,6 +200,7 @@ def _numbers(
     """Numbers used like ballot numbers. ``digits``: positions of the all-digit tokens, in
     order; ``kinds``: the kinds of ``hits`` (number words and finger emoji are looked for only
     when there are some)."""
+    norms = tokens.norms
     words: dict[int, int] = {}
     found: list[NumberRef] = []
     n = len(norms)
@@ -195,6 +242,10 @@ def _numbers(
         verb = j >= 0 and "ballot_verbs" in cats[j]
         first = j if verb else j + 1
         negated = verb and j > 0 and ("negators" in cats[j - 1] or "attack" in cats[j])
+        if not verb and (strong_noun or weak_noun or padded) and "ballot_choice" in kinds:
+            choice = _own_choice(tokens, text, cats, j, first)
+            if choice is not None:
+                verb, first = True, choice
         if verb:
             found.append(NumberRef(value, first, i, "ballot-call", True, negated))
         elif strong_noun:

@@ -35,6 +35,7 @@ _TRIPLE = re.compile(r"(.)\1\1")
 _RUNS3 = re.compile(r"(.)\1{2,}")
 _RUNS2 = re.compile(r"(.)\1+")
 _TRAILING2 = re.compile(r"(.)\1+$")
+_CONSONANTS = frozenset("bcdfghjkmnpqrstvwxz")  # after an initial l: see _word
 _PRAYER = re.compile(r"^a+m+i+e?n+$")
 _SKIN_TONES = frozenset(chr(c) for c in range(0x1F3FB, 0x1F400))
 _APOSTROPHES = str.maketrans({"’": "'", "`": "'"})
@@ -264,6 +265,12 @@ class Normaliser:
             single = _TRAILING2.sub(r"\1", word)
             if single != word and single in self.vocabulary:
                 return (single,)
+        if len(word) >= 3 and word[0] == "l" and word[1] in _CONSONANTS:
+            # OCR reads a capital I as l ("lsran", "lni", "lbu"): no Indonesian word begins
+            # with l and a consonant, so the word with i is meant when that one is known
+            meant = "i" + word[1:]
+            if meant in self._known or meant in self._leet:
+                return self._word(meant)
         if len(word) >= 5 and self._fuzzy:
             near = self.near_name(word)
             if near is not None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import chain, repeat
+from itertools import chain, pairwise, repeat
 from pathlib import Path
 
 from netral.rulebook import Rulebook
@@ -22,6 +22,7 @@ from netral.screening.lexicon import ALIAS, DESCRIPTOR, HASHTAG, SLOGAN, Lexicon
 from netral.screening.matcher import FieldScan, scan_field
 from netral.screening.models import EvidenceSpan, Finding, Post, Screening
 from netral.screening.stance.classifier import (
+    StanceFeatures,
     StanceModel,
     char_features,
     rule_features,
@@ -76,7 +77,7 @@ class Analysis:
     strength: dict[str, float]
     political: bool
     approval: bool
-    features: list[str] = field(default_factory=list)
+    features: StanceFeatures | None = None
 
 
 class Screener:
@@ -285,6 +286,8 @@ class Screener:
         evs: list[Ev] = []
         fname = s.field
         prayer = "prayer" in s.kinds
+        sports = "sports" in s.kinds
+        office_of, race_of = self.lexicon.race_office, self.lexicon.contestants
         strong_cids = {
             h.value for h in s.hits if h.kind in (ALIAS, HASHTAG, DESCRIPTOR) and not h.ambiguous
         }
@@ -307,8 +310,18 @@ class Screener:
                     continue
                 evs.append(Ev(h.value, fname, "slogan", "support", 3.0, h.first, h.last))
             elif h.kind == ALIAS:
+                if (
+                    h.ambiguous
+                    and sports
+                    and office_of[race_of[h.value].race.id] == "legislative-party"
+                ):
+                    continue  # "Garuda di dadaku": the national team
+                called = None
                 if h.ambiguous:
-                    corroborated = h.value in strong_cids or (
+                    # "sy pilih Ganjar", "coblos Amin", "jangan pilih Pak Rudy": a ballot verb
+                    # right before a candidate's name is itself a call, whatever else is said
+                    called = None if prayer else self._called_name(s, h)
+                    corroborated = called is not None or h.value in strong_cids or (
                         not prayer
                         and any_context
                         and (
@@ -324,7 +337,7 @@ class Screener:
                         )
                         continue
                 evs.append(Ev(h.value, fname, "mention", "mention", 1.0, h.first, h.last))
-                self._ballot_call(evs, h, fname, near, negated_before, cats)
+                self._ballot_call(evs, h, fname, near, negated_before, cats, called)
             elif h.kind == DESCRIPTOR:
                 if h.ambiguous:
                     corroborated = h.value in strong_cids or (
@@ -497,10 +510,44 @@ class Screener:
                     e.weight *= 0.5
         return evs
 
+    def _called_name(self, s: FieldScan, h) -> int | None:
+        """The ballot verb that calls for an ambiguous candidate name ("pilih Ganjar", "coblos
+        Pak Rudy", "dukung aja Amin"), or None.
+
+        The verb stands right before the name, or one or two honorifics or "aja" before it, with
+        no punctuation between ("pilih. Amin" is a prayer's end). A party's ambiguous name is
+        not read this way ("dukung Garuda" cheers the national team, "dukung PBB" the UN), nor
+        a name followed by "atau" (a question: "pilih Ganjar atau Anies?"), by "sebagai" or
+        "jadi" (a choice for another post: "memilih Pak Hadi sebagai ketua RT"; with an office
+        there the name is corroborated anyway), or by a question mark.
+        """
+        lx = self.lexicon
+        if lx.race_office[lx.contestants[h.value].race.id] == "legislative-party":
+            return None
+        cats, tokens = s.cats, s.tokens
+        k = h.first - 1
+        while k >= 0 and h.first - k <= 2 and "name_gap" in cats[k]:
+            k -= 1
+        if k < 0 or "name_ballot_verbs" not in cats[k]:
+            return None
+        if h.last + 1 < len(cats) and "name_call_breakers" in cats[h.last + 1]:
+            return None
+        text = s.text
+        if any(c in text[tokens.ends[k] : tokens.starts[h.first]] for c in ".,;:!?()\n"):
+            return None
+        after = text[tokens.ends[h.last] :].lstrip(" ")
+        if after.startswith("?"):
+            return None
+        if k > 0 and "name_ballot_verbs" in cats[k - 1]:  # "pilihan ku" is two words
+            k -= 1
+        return k
+
     @staticmethod
-    def _ballot_call(evs, h, fname, near, negated_before, cats) -> None:
-        """ "coblos Anies", "jangan pilih kotak kosong": a ballot verb just before a name."""
-        verb = near("ballot_verbs", h.first, h.last, 2)
+    def _ballot_call(evs, h, fname, near, negated_before, cats, verb=None) -> None:
+        """ "coblos Anies", "jangan pilih kotak kosong": a ballot verb just before a name.
+        ``verb``: where the verb already found for an ambiguous name stands."""
+        if verb is None:
+            verb = near("ballot_verbs", h.first, h.last, 2)
         if verb is None or verb >= h.first:
             return
         against = negated_before(verb) or "attack" in cats[verb]
@@ -572,10 +619,9 @@ class Screener:
 
     # -- learned stage ---------------------------------------------------------------------
 
-    def features(self, a: Analysis) -> list[str]:
-        text = a.scans["text"]
-        feats = token_features(text.tokens.norms)
-        feats += char_features(text.tokens.norms)
+    def features(self, a: Analysis) -> StanceFeatures:
+        words = a.scans["text"].tokens.norms
+        feats = list(map("_".join, pairwise(words)))
         feats.append("A:" + str(a.post.action))
         target = a.scans.get("target_text")
         if target is not None:
@@ -594,7 +640,9 @@ class Screener:
             feats.append(f"A:{a.post.action}:T:S:{min(int(a.strength['target_text']), 3)}")
             if a.approval:
                 feats.append(f"A:{a.post.action}:approval")
-        return feats
+        # each distinct word and feature once: repeating a word does not make a post more
+        # partisan (its character n-grams still count once per distinct word holding them)
+        return StanceFeatures(list(dict.fromkeys(words)), list(dict.fromkeys(feats)))
 
     # -- decision --------------------------------------------------------------------------
 
@@ -622,22 +670,27 @@ class Screener:
         return ("target_text" if engaged else "text"), engaged
 
     @staticmethod
-    def contestant_features(a: Analysis, *, chars: bool = True) -> list[str]:
-        """Words of both fields in one namespace: a comment under, or a share of, a pair's post
-        is about that pair as much as a post naming it."""
+    def contestant_features(
+        a: Analysis, *, chars: bool = True, fields: Iterable[str] | None = None
+    ) -> list[str]:
+        """Words of both fields (or of ``fields``) in one namespace: a comment under, or a share
+        of, a pair's post is about that pair as much as a post naming it."""
         feats: list[str] = []
-        for scan in a.scans.values():
+        for name, scan in a.scans.items():
+            if fields is not None and name not in fields:
+                continue
             feats += token_features(scan.tokens.norms)
             if chars:
                 feats += char_features(scan.tokens.norms)
         return feats
 
-    def _content_words(self, a: Analysis) -> list[str]:
-        """Word features fit to show as evidence: not only function words ("yang cuma")."""
+    def _content_words(self, a: Analysis, fields: Iterable[str]) -> list[str]:
+        """Word features of ``fields`` fit to show as evidence: not only function words
+        ("yang cuma")."""
         stop = self._stopwords
         return [
             f
-            for f in self.contestant_features(a, chars=False)
+            for f in self.contestant_features(a, chars=False, fields=fields)
             if not all(w in stop or not w.isalpha() for w in f.split("_"))
         ]
 
@@ -651,7 +704,7 @@ class Screener:
         p = rule_p
         model = self.model
         probs: dict[str, float] = {}
-        if model is not None and a.features:
+        if model is not None and a.features is not None:
             probs = model.proba(a.features, rule_features(a, decisive, engaged))
             weight = model.thresholds.get("model_weight", 0.5)
             p = weight * probs["partisan"] + (1.0 - weight) * rule_p
@@ -662,6 +715,9 @@ class Screener:
         head = model.contestant if model is not None and probs else None
         ranked = self._rank(evs, a.scans[decisive])
         implied: list[str] = []  # the words that name the contestant indirectly
+        # ... taken only from words the author stands behind: their own, or those of what they
+        # liked or shared; a courtesy comment under a pair's post ("sehat2 pak 🙏") borrows none
+        own = {decisive, "target_text"} if action in ("like", "share") else {decisive}
         if head is not None and (
             (len(ranked) > 1 and p >= threshold)
             or (not ranked and probs["partisan"] >= thresholds.get("implied", 2.0))
@@ -672,7 +728,7 @@ class Screener:
             else:
                 best = max(who, key=who.__getitem__)
                 if who[best] >= thresholds.get("implied_contestant", 1.0):
-                    implied = head.reasons(self._content_words(a), best)
+                    implied = head.reasons(self._content_words(a, own), best)
                 if implied:
                     ranked = [(best, 0.0)]
                     p = max(p, threshold)
@@ -717,7 +773,7 @@ class Screener:
         findings: list[Finding] = []
         acts: list[str] = []
         if implied:
-            spans = self._word_spans(a, implied)
+            spans = self._word_spans(a, implied, own)
             reason = self.explainer.reason(
                 "implied", name=self._names[top], words=", ".join(f'"{sp.text}"' for sp in spans)
             )
@@ -879,11 +935,14 @@ class Screener:
         return _merge(out, a.post)
 
     @staticmethod
-    def _word_spans(a: Analysis, words: list[str]) -> list[EvidenceSpan]:
-        """Where the contestant head's words (unigrams ``w``, bigrams ``a_b``) stand."""
+    def _word_spans(a: Analysis, words: list[str], fields: set[str]) -> list[EvidenceSpan]:
+        """Where the contestant head's words (unigrams ``w``, bigrams ``a_b``) stand in
+        ``fields``."""
         wanted = set(words)
         out: list[EvidenceSpan] = []
         for fname, scan in a.scans.items():
+            if fname not in fields:
+                continue
             norms = scan.tokens.norms
             for i, w in enumerate(norms):
                 last = None

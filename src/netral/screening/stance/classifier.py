@@ -1,12 +1,15 @@
 """The learned stage: a linear model over normalised tokens and lexicon tags, and a small
 boosted-tree stage that weighs its partisan score against the lexicon stage's conclusions.
 
-Features are the post's normalised unigrams and bigrams plus tags from the lexicon stage
-(``K:ballot-call``, ``T:K:hashtag`` for the engaged-with text, ``A:like`` for the action).
-A document vector holds each known feature's IDF divided by the square root of the number of
-known features; the IDF is folded into the stored weights, so scoring is a sum of weights divided
-by that root: no scikit-learn at run time. The artefact is a plain JSON file (vocabulary ->
-weight per head, the trees as arrays of splits and leaves), never a pickle.
+Features (:class:`StanceFeatures`) are the post's normalised words with their character
+n-grams, bigrams, and tags from the lexicon stage (``K:ballot-call``, ``T:K:hashtag`` for the
+engaged-with text, ``A:like`` for the action). A document vector holds each known feature's
+count times its IDF, divided by the square root of the number of known feature occurrences; the
+IDF is folded into the stored weights, so scoring is a sum of weights divided by that root: no
+scikit-learn at run time. Because features are counted, not deduplicated, a word's share of the
+sum (itself and its n-grams) is the same in every post and is remembered per word.
+The artefact is a plain JSON file (vocabulary -> weight per head, the trees as arrays of splits
+and leaves), never a pickle.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 from importlib import resources
 from itertools import chain, pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -74,6 +77,7 @@ class StanceModel:
         self._table = {
             sys.intern(f): complex(first[i], second[i]) for f, i in self.vocabulary.items()
         }
+        self._words: dict[str, tuple[complex, int]] = {}  # word -> (its share, known count)
         if self.stacker is not None and self.stacker.inputs != self.stacker_inputs():
             raise ValueError(
                 f"stacker inputs {self.stacker.inputs} do not match {self.stacker_inputs()}: "
@@ -84,20 +88,40 @@ class StanceModel:
         """The stacker's input vector: each head's linear score, then :data:`RULE_INPUTS`."""
         return [f"z:{h}" for h in self._heads] + list(RULE_INPUTS)
 
-    def decision(self, features: list[str]) -> dict[str, float]:
-        """Each head's linear score (log-odds) for a post's features."""
-        table = self._table
-        # the view intersection drops repeated features itself (the vector is binary), so the
-        # list is never copied into a set first; only the order of the sum depends on it, as it
-        # always did on string hashing
-        known = table.keys() & features
-        total = sum(map(table.__getitem__, known), 0j) / (math.sqrt(len(known)) or 1.0)
+    def decision(self, features: StanceFeatures | Sequence[str]) -> dict[str, float]:
+        """Each head's linear score (log-odds) for a post's features (a plain list is read as
+        features without words)."""
+        if not isinstance(features, StanceFeatures):
+            features = StanceFeatures([], list(features))
+        table, shares = self._table, self._words
+        total, count = 0j, 0
+        for word in features.words:
+            share = shares.get(word)
+            if share is None:
+                share = self._share(word)
+            total += share[0]
+            count += share[1]
+        others = [table[f] for f in features.other if f in table]
+        total += sum(others, 0j)
+        count += len(others)
+        total /= math.sqrt(count) or 1.0
         return {
             head: self.bias[head] + part
             for head, part in zip(self._heads, (total.real, total.imag), strict=False)
         }
 
-    def proba(self, features: list[str], rules: Sequence[float] | None = None) -> dict[str, float]:
+    def _share(self, word: str) -> tuple[complex, int]:
+        """A word's weights (itself and its character n-grams) and how many of them are known."""
+        if len(self._words) > _GRAMS_LIMIT:
+            self._words.clear()
+        table = self._table
+        known = [table[f] for f in (word, *word_grams(word)) if f in table]
+        share = self._words[word] = (sum(known, 0j), len(known))
+        return share
+
+    def proba(
+        self, features: StanceFeatures | Sequence[str], rules: Sequence[float] | None = None
+    ) -> dict[str, float]:
         """Each head's probability; with ``rules`` (:func:`rule_features`) and a stacker, the
         partisan one is the stacker's."""
         z = self.decision(features)
@@ -325,6 +349,30 @@ class ContestantHead:
         )
 
 
+class StanceFeatures(NamedTuple):
+    """What the stance heads read of a post: the author's words, each standing for itself and
+    its character n-grams (:func:`word_grams`), and the other features (bigrams, the
+    engaged-with text's words, lexicon tags)."""
+
+    words: list[str]
+    other: list[str]
+
+    def expand(self) -> list[str]:
+        """Every feature occurrence, one string each, as the trainer counts them."""
+        return [*self.words, *chain.from_iterable(map(word_grams, self.words)), *self.other]
+
+
+def word_grams(word: str) -> tuple[str, ...]:
+    """The stance heads' character n-grams of one word (see :func:`char_features`)."""
+    cache = _GRAMS.get(_STANCE_GRAMS)
+    if cache is None or len(cache) > _GRAMS_LIMIT:
+        cache = _GRAMS[_STANCE_GRAMS] = {}
+    grams = cache.get(word)
+    if grams is None:
+        grams = cache[word] = _word_grams(word, *_STANCE_GRAMS)
+    return grams
+
+
 def token_features(norms: list[str], prefix: str = "") -> list[str]:
     """Unigrams, then bigrams (``a_b``), each with ``prefix``."""
     bigrams = map("_".join, pairwise(norms))
@@ -353,6 +401,7 @@ def char_features(
 
 _GRAMS: dict[tuple[str, tuple[int, ...]], dict[str, tuple[str, ...]]] = {}
 _GRAMS_LIMIT = 200_000
+_STANCE_GRAMS = ("C:", (3, 4, 5))
 
 
 def _word_grams(word: str, prefix: str, sizes: tuple[int, ...]) -> tuple[str, ...]:
