@@ -49,6 +49,7 @@ from netral.screening.stance.classifier import (
 
 ROOT = Path(__file__).resolve().parents[1] / "datasets" / "posts"
 OFF = {"implied": 2.0, "blend": 0.0}  # the contestant head only re-checks, never names
+MAX_FPR = 0.03  # settings are chosen among those within the issue's false-positive target
 # the stacker: shallow trees (BoostedTrees holds depth 3 at most) on the two heads' scores and
 # classifier.RULE_INPUTS
 STACKER = {"n_estimators": 100, "learning_rate": 0.1, "max_depth": 3, "min_samples_leaf": 10}
@@ -153,7 +154,7 @@ class Trainer:
             heads = self.fit_linear([r for r, f in zip(rows, inner, strict=True) if f != k])
             for i in held:
                 feats, _, rules = self.features(rows[i])
-                x[i] = [*heads.decision(feats).values(), *rules]
+                x[i] = heads.stacker_row(feats, rules)
         y = np.array([bool(r["labels"]["partisan"]) for r in rows], dtype=int)
         clf = GradientBoostingClassifier(**STACKER, random_state=0).fit(x, y)
         return BoostedTrees.from_sklearn(clf, linear.stacker_inputs())
@@ -192,8 +193,10 @@ def out_of_fold(
 
 def choose_threshold(held: list[tuple[dict, Post, Screener]]) -> tuple[float, dict[str, float]]:
     """How much the learned stage counts next to the lexicon's evidence (``model_weight``) and
-    the partisan threshold, by out-of-fold F1: (F1, settings)."""
+    the partisan threshold, by out-of-fold F1 among the settings that keep false positives on
+    neutral posts within :data:`MAX_FPR` (the issue's target): (F1, settings)."""
     best: tuple[float, dict[str, float]] = (0.0, {})
+    neutral = sum(1 for row, _post, _s in held if not row["labels"]["partisan"]) or 1
     for weight in (0.6, 0.7, 0.8, 0.9, 1.0):
         scores = []
         for row, post, screener in held:
@@ -205,7 +208,7 @@ def choose_threshold(held: list[tuple[dict, Post, Screener]]) -> tuple[float, di
             fp = sum(1 for p, g in scores if p >= t and not g)
             fn = sum(1 for p, g in scores if p < t and g)
             f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-            if f1 > best[0] + 1e-9:
+            if fp / neutral <= MAX_FPR and f1 > best[0] + 1e-9:
                 best = (f1, {"partisan": round(float(t), 2), "model_weight": weight})
     return best
 
@@ -214,8 +217,8 @@ def choose_contestant_settings(
     held: list[tuple[dict, Post, Screener]], chosen: dict[str, float]
 ) -> tuple[float, dict[str, float], dict[str, float]]:
     """The mean of partisan F1 and first-contestant accuracy (over every gold-partisan post),
-    the issue's two targets, over a small grid: (objective, settings, the out-of-fold figures
-    at those settings)."""
+    the issue's two targets, over a small grid, among the settings within :data:`MAX_FPR`:
+    (objective, settings, the out-of-fold figures at those settings)."""
     best: tuple[float, dict[str, float], dict[str, float]] = (-1.0, {}, {})
     for blend in (0.0, 0.5, 1.0, 2.0):
         for implied in (0.5, 0.6, 0.7, 0.8, 0.9, 2.0):
@@ -234,7 +237,7 @@ def choose_contestant_settings(
                     pairs.append((row, screener.screen(post)))
                 m = metrics(pairs)
                 objective = (m["F1"] + m["contestant_acc"]) / 2
-                if objective > best[0] + 1e-9:
+                if m["neutral_fpr"] <= MAX_FPR and objective > best[0] + 1e-9:
                     best = (objective, setting, m)
     return best
 

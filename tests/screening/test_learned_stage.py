@@ -8,6 +8,7 @@ import pytest
 from sklearn.ensemble import GradientBoostingClassifier
 from tests.screening.conftest import post
 
+from netral.screening.screener import _passages
 from netral.screening.stance.classifier import (
     RULE_INPUTS,
     BoostedTrees,
@@ -229,7 +230,7 @@ def test_stacker_reproduces_scikit_learn_and_survives_the_round_trip(tmp_path):
     assert mine == pytest.approx(clf.decision_function(x[:50]).tolist(), abs=1e-5)
     model = _model(trees)
     feats = ["coblos", "nomor", "2", "ya", "bapak", "ibu"]
-    rules = [4.0, 4.0, 0.0, 0.0, 1.0, 0.0, 1.0, 1.0, 0.0, 1.0]
+    rules = [4.0, 4.0, 0.0, 0.0, 1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 0.0]
     model.save(tmp_path / "m.json")
     again = StanceModel.load(tmp_path / "m.json")
     assert again is not None and again.stacker is not None
@@ -321,3 +322,44 @@ def test_a_courtesy_comment_under_a_partisan_post_borrows_none_of_its_words(
     shared = screener.screen(post("", "2024-01-20", action="share", target=target))
     # (an ethics breach before the Pilkada pairs were determined, discipline after)
     assert shared.partisan and shared.acts[0].endswith("social-engagement")
+
+
+def test_a_long_posts_most_partisan_passage_is_read_on_its_own():
+    neutral = [f"kata{i}" for i in range(70)]
+    vocab = {w: i for i, w in enumerate([*neutral, "coblos"])}
+    model = StanceModel(
+        vocab,
+        {"political": [0.0] * 71, "partisan": [0.0] * 70 + [3.0]},
+        {"political": 0.0, "partisan": 0.0},
+        {},
+        {},
+    )
+    words = [*neutral, "coblos"]
+    feats = StanceFeatures(words, [], _passages(words, []))
+    assert feats.windows and all(len(w.words) <= 40 for w in feats.windows)
+    assert "coblos" in feats.windows[-1].words  # the passages reach the end
+    whole = model.decision(feats)["partisan"]
+    assert whole == pytest.approx(3.0 / 71**0.5)
+    # the last passage holds words 40..70: 31 known words, one of them partisan
+    assert model.passage(feats) == pytest.approx(3.0 / 31**0.5)
+    # a short post is its own passage
+    short = StanceFeatures(["kata1", "coblos"], [], _passages(["kata1", "coblos"], []))
+    assert short.windows == () and model.passage(short) == model.decision(short)["partisan"]
+
+
+@pytest.mark.parametrize(
+    ("target", "own"),
+    [
+        ("(akun Isran-Hadi) Terima kasih warga Sempaja Utara atas sambutan hangatnya", True),
+        ("Prabowo Subianto: Terima kasih Kalimantan Timur! Sampai jumpa di TPS", True),
+        ("Andi Harun (akun resmi): Banjir di Samarinda mulai berkurang, mohon doa restu", True),
+        ("Tribun Kaltim: Isran Noor kunjungi Sempaja, warga sambut hangat", False),
+        ("KPU Kota Samarinda: Surat suara memuat satu pasangan calon dan kolom kosong", False),
+        ("Terima kasih warga Sempaja atas sambutan hangatnya untuk Isran-Hadi", False),
+    ],
+)
+def test_the_stacker_is_told_when_the_engaged_post_is_a_contestants_own(screener, target, own):
+    a = screener.analyse(post("", "2024-11-02", action="like", target=target))
+    assert a.own_account is own
+    rules = dict(zip(RULE_INPUTS, rule_features(a, "target_text", True), strict=True))
+    assert rules["own_account"] == float(own)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -78,6 +79,8 @@ class Analysis:
     political: bool
     approval: bool
     features: StanceFeatures | None = None
+    # the engaged-with post is a contestant's own ("(akun Isran-Hadi) …", "Prabowo Subianto: …")
+    own_account: bool = False
 
 
 class Screener:
@@ -264,6 +267,7 @@ class Screener:
             or (any(evidence.values()) and self._in_race_days(day))
         )
         analysis = Analysis(post, scans, evidence, strength, political, approval)
+        analysis.own_account = self._own_account(analysis)
         # the learned stage reads every post the prefilter lets through: one that names nobody
         # and holds no election word may still back someone by what it says ("lanjutkan
         # Probebaya", "yg joget2 itu"), named by the contestant head with its words as evidence.
@@ -617,11 +621,28 @@ class Screener:
             return {active[0][0]}
         return {eid for eid, _s, _e in active}
 
+    @staticmethod
+    def _own_account(a: Analysis) -> bool:
+        """Whether the engaged-with post carries a contestant's account as its header: the
+        name before the first colon ("Prabowo Subianto: Terima kasih …") or in "(akun …)".
+        Liking or sharing a contestant's own post is what SKB-D6 forbids; a news outlet's or
+        KPU's header ("Tribun Kaltim: …") names no contestant."""
+        target = a.post.target_text
+        scan = a.scans.get("target_text")
+        if not target or scan is None:
+            return False
+        header = _ACCOUNT_HEADER.match(target)
+        if header is None:
+            return False
+        starts, end = scan.tokens.starts, header.end()
+        return _names([e for e in a.evidence["target_text"] if starts[e.first] < end])
+
     # -- learned stage ---------------------------------------------------------------------
 
     def features(self, a: Analysis) -> StanceFeatures:
         words = a.scans["text"].tokens.norms
-        feats = list(map("_".join, pairwise(words)))
+        bigrams = list(map("_".join, pairwise(words)))
+        feats = bigrams.copy()
         feats.append("A:" + str(a.post.action))
         target = a.scans.get("target_text")
         if target is not None:
@@ -642,7 +663,9 @@ class Screener:
                 feats.append(f"A:{a.post.action}:approval")
         # each distinct word and feature once: repeating a word does not make a post more
         # partisan (its character n-grams still count once per distinct word holding them)
-        return StanceFeatures(list(dict.fromkeys(words)), list(dict.fromkeys(feats)))
+        return StanceFeatures(
+            list(dict.fromkeys(words)), list(dict.fromkeys(feats)), _passages(words, bigrams)
+        )
 
     # -- decision --------------------------------------------------------------------------
 
@@ -732,6 +755,10 @@ class Screener:
                 if implied:
                     ranked = [(best, 0.0)]
                     p = max(p, threshold)
+        if engaged and action in ("like", "share") and a.own_account and not post.text.strip():
+            # a bare like or share of a contestant's own post is the act SKB-D6 names, whatever
+            # the post says (LABELING.md); with words of their own the author may be refuting it
+            p = max(p, threshold)
         # no finding without words to show: a resolved name, number, tag or gesture, or the
         # words that name a contestant indirectly
         partisan = (
@@ -984,6 +1011,9 @@ def _strength(evs: list[Ev]) -> float:
     return max(per.values(), default=0.0)
 
 
+# an account name heading a quoted post: "(akun Isran-Hadi) …" or "Rudy Mas'ud (akun resmi): …"
+_ACCOUNT_HEADER = re.compile(r"\s*(?:\(akun [^)\n]{2,60}\)|[^:\n]{2,60}:)")
+_PASSAGE = 40  # words in a passage of a long post (see _passages)
 _CORROBORATING = frozenset({"ballot_verbs", "ballot_nouns", "support", "attack", "signal"})
 
 
@@ -994,6 +1024,21 @@ def _stopwords() -> frozenset[str]:
         encoding="utf-8"
     )
     return frozenset(w.strip() for w in text.splitlines() if w.strip())
+
+
+def _passages(words: list[str], bigrams: list[str]) -> tuple[StanceFeatures, ...]:
+    """Overlapping passages of a long text's words (none for a short one), each read like a
+    short post by the stance heads."""
+    if len(words) <= _PASSAGE:
+        return ()
+    step = _PASSAGE // 2
+    return tuple(
+        StanceFeatures(
+            list(dict.fromkeys(words[i : i + _PASSAGE])),
+            list(dict.fromkeys(bigrams[i : i + _PASSAGE - 1])),
+        )
+        for i in range(0, len(words) - step, step)
+    )
 
 
 def _corroborated(evs: list[Ev], a: Analysis) -> bool:

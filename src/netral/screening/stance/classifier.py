@@ -44,6 +44,7 @@ RULE_INPUTS = (
     "backed",
     "attacked",
     "political",
+    "own_account",
 )
 
 
@@ -85,8 +86,27 @@ class StanceModel:
             )
 
     def stacker_inputs(self) -> list[str]:
-        """The stacker's input vector: each head's linear score, then :data:`RULE_INPUTS`."""
-        return [f"z:{h}" for h in self._heads] + list(RULE_INPUTS)
+        """The stacker's input vector: each head's linear score, the partisan score of the
+        post's most partisan passage (:meth:`passage`), then :data:`RULE_INPUTS`."""
+        return [f"z:{h}" for h in self._heads] + ["z:passage", *RULE_INPUTS]
+
+    def stacker_row(
+        self, features: StanceFeatures | Sequence[str], rules: Sequence[float]
+    ) -> list[float]:
+        """The stacker's input for one post (the trainer builds its rows the same way)."""
+        z = self.decision(features)
+        return [*z.values(), self.passage(features, z), *rules]
+
+    def passage(
+        self, features: StanceFeatures | Sequence[str], z: dict[str, float] | None = None
+    ) -> float:
+        """The partisan score of the most partisan passage of a long post (the whole post's
+        for a short one): a long analysis that takes a side only in its last sentences is
+        diluted in the whole post's average."""
+        windows = features.windows if isinstance(features, StanceFeatures) else ()
+        if not windows:
+            return (z or self.decision(features))["partisan"]
+        return max(self.decision(w)["partisan"] for w in windows)
 
     def decision(self, features: StanceFeatures | Sequence[str]) -> dict[str, float]:
         """Each head's linear score (log-odds) for a post's features (a plain list is read as
@@ -127,7 +147,9 @@ class StanceModel:
         z = self.decision(features)
         out = {head: _sigmoid(v) for head, v in z.items()}
         if self.stacker is not None and rules is not None:
-            out["partisan"] = self.stacker.proba([*z.values(), *rules])
+            out["partisan"] = self.stacker.proba(
+                [*z.values(), self.passage(features, z), *rules]
+            )
         return out
 
     @classmethod
@@ -191,6 +213,7 @@ def rule_features(a: Analysis, decisive: str, engaged: bool) -> list[float]:
         float(len({e.cid for e in evs if e.stance == "support"})),
         float(len({e.cid for e in evs if e.stance == "attack"})),
         float(a.political),
+        float(a.own_account),
     ]
 
 
@@ -356,6 +379,7 @@ class StanceFeatures(NamedTuple):
 
     words: list[str]
     other: list[str]
+    windows: tuple[StanceFeatures, ...] = ()  # passages of a long post (see Screener.features)
 
     def expand(self) -> list[str]:
         """Every feature occurrence, one string each, as the trainer counts them."""
