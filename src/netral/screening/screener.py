@@ -20,7 +20,7 @@ from netral.rulebook import Rulebook
 from netral.screening.assess import ActAssessor
 from netral.screening.explain import Explainer
 from netral.screening.lexicon import ALIAS, DESCRIPTOR, HASHTAG, SLOGAN, Lexicon, build_lexicon
-from netral.screening.matcher import FieldScan, scan_field
+from netral.screening.matcher import FieldScan, Hit, scan_field
 from netral.screening.models import EvidenceSpan, Finding, Post, Screening
 from netral.screening.stance.classifier import (
     StanceFeatures,
@@ -514,7 +514,7 @@ class Screener:
                     e.weight *= 0.5
         return evs
 
-    def _called_name(self, s: FieldScan, h) -> int | None:
+    def _called_name(self, s: FieldScan, h: Hit) -> int | None:
         """The ballot verb that calls for an ambiguous candidate name ("pilih Ganjar", "coblos
         Pak Rudy", "dukung aja Amin"), or None.
 
@@ -755,7 +755,8 @@ class Screener:
                 if implied:
                     ranked = [(best, 0.0)]
                     p = max(p, threshold)
-        if engaged and action in ("like", "share") and a.own_account and not post.text.strip():
+        bare = not (post.text or "").strip()
+        if engaged and action in ("like", "share") and a.own_account and bare:
             # a bare like or share of a contestant's own post is the act SKB-D6 names, whatever
             # the post says (LABELING.md); with words of their own the author may be refuting it
             p = max(p, threshold)
