@@ -62,9 +62,8 @@ def matrix(
     them) or presence (the contestant head), divided by the square root of the row's sum."""
     rows, cols, data = [], [], []
     for i, feats in enumerate(feature_lists):
-        found = Counter(vocab[f] for f in feats if f in vocab)
-        if not counts:
-            found = Counter(dict.fromkeys(found, 1))
+        known = [vocab[f] for f in feats if f in vocab]
+        found = Counter(known if counts else set(known))
         idx = sorted(found)
         rows += [i] * len(idx)
         cols += idx
@@ -79,7 +78,7 @@ def matrix(
 
 def idf(feature_lists: list[list[str]], vocab: dict[str, int]) -> np.ndarray:
     """Smoothed inverse document frequency: a word every other post holds counts less than a
-    rare name or slogan, which binary features could not say. Each column of :func:`matrix`
+    rare name or slogan, which raw counts could not say. Each column of :func:`matrix`
     is multiplied by it in training and the fitted weights by it when stored, so the run-time
     score stays a plain sum of weights (as accurate in cross-validation as renormalising)."""
     df = np.zeros(len(vocab))

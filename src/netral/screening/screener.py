@@ -17,6 +17,7 @@ from itertools import chain, pairwise, repeat
 from pathlib import Path
 
 from netral.rulebook import Rulebook
+from netral.rulebook.models import RaceOffice
 from netral.screening.assess import ActAssessor
 from netral.screening.explain import Explainer
 from netral.screening.lexicon import ALIAS, DESCRIPTOR, HASHTAG, SLOGAN, Lexicon, build_lexicon
@@ -117,6 +118,12 @@ class Screener:
         self._phases: dict[tuple, str | None] = {}  # (day, contestant) -> phase; days are few
         self._quiet_explanation = self.explainer.explanation(partisan=False, political=False)
         self._version = rulebook.version  # cited by every screening
+        # party contestants: their everyday-word names ("Garuda", "PBB") are read more warily
+        self._parties = frozenset(
+            cid
+            for cid, ref in self.lexicon.contestants.items()
+            if self.lexicon.race_office[ref.race.id] == RaceOffice.LEGISLATIVE_PARTY
+        )
         self._stopwords = _stopwords()
 
     # -- public API ------------------------------------------------------------------------
@@ -291,7 +298,6 @@ class Screener:
         fname = s.field
         prayer = "prayer" in s.kinds
         sports = "sports" in s.kinds
-        office_of, race_of = self.lexicon.race_office, self.lexicon.contestants
         strong_cids = {
             h.value for h in s.hits if h.kind in (ALIAS, HASHTAG, DESCRIPTOR) and not h.ambiguous
         }
@@ -314,11 +320,7 @@ class Screener:
                     continue
                 evs.append(Ev(h.value, fname, "slogan", "support", 3.0, h.first, h.last))
             elif h.kind == ALIAS:
-                if (
-                    h.ambiguous
-                    and sports
-                    and office_of[race_of[h.value].race.id] == "legislative-party"
-                ):
+                if h.ambiguous and sports and h.value in self._parties:
                     continue  # "Garuda di dadaku": the national team
                 called = None
                 if h.ambiguous:
@@ -525,8 +527,7 @@ class Screener:
         "jadi" (a choice for another post: "memilih Pak Hadi sebagai ketua RT"; with an office
         there the name is corroborated anyway), or by a question mark.
         """
-        lx = self.lexicon
-        if lx.race_office[lx.contestants[h.value].race.id] == "legislative-party":
+        if h.value in self._parties:
             return None
         cats, tokens = s.cats, s.tokens
         k = h.first - 1

@@ -6,8 +6,9 @@ n-grams, bigrams, and tags from the lexicon stage (``K:ballot-call``, ``T:K:hash
 engaged-with text, ``A:like`` for the action). A document vector holds each known feature's
 count times its IDF, divided by the square root of the number of known feature occurrences; the
 IDF is folded into the stored weights, so scoring is a sum of weights divided by that root: no
-scikit-learn at run time. Because features are counted, not deduplicated, a word's share of the
-sum (itself and its n-grams) is the same in every post and is remembered per word.
+scikit-learn at run time. Each distinct word counts its own character n-grams (an n-gram two
+words share counts twice), so a word's share of the sum is the same in every post and is
+remembered per word.
 The artefact is a plain JSON file (vocabulary -> weight per head, the trees as arrays of splits
 and leaves), never a pickle.
 """
@@ -91,10 +92,14 @@ class StanceModel:
         return [f"z:{h}" for h in self._heads] + ["z:passage", *RULE_INPUTS]
 
     def stacker_row(
-        self, features: StanceFeatures | Sequence[str], rules: Sequence[float]
+        self,
+        features: StanceFeatures | Sequence[str],
+        rules: Sequence[float],
+        z: dict[str, float] | None = None,
     ) -> list[float]:
-        """The stacker's input for one post (the trainer builds its rows the same way)."""
-        z = self.decision(features)
+        """The stacker's input for one post (``z``: its :meth:`decision`, when known); the
+        trainer builds its rows with it too."""
+        z = z or self.decision(features)
         return [*z.values(), self.passage(features, z), *rules]
 
     def passage(
@@ -147,9 +152,7 @@ class StanceModel:
         z = self.decision(features)
         out = {head: _sigmoid(v) for head, v in z.items()}
         if self.stacker is not None and rules is not None:
-            out["partisan"] = self.stacker.proba(
-                [*z.values(), self.passage(features, z), *rules]
-            )
+            out["partisan"] = self.stacker.proba(self.stacker_row(features, rules, z))
         return out
 
     @classmethod
@@ -388,9 +391,7 @@ class StanceFeatures(NamedTuple):
 
 def word_grams(word: str) -> tuple[str, ...]:
     """The stance heads' character n-grams of one word (see :func:`char_features`)."""
-    cache = _GRAMS.get(_STANCE_GRAMS)
-    if cache is None or len(cache) > _GRAMS_LIMIT:
-        cache = _GRAMS[_STANCE_GRAMS] = {}
+    cache = _gram_cache(*_STANCE_GRAMS)
     grams = cache.get(word)
     if grams is None:
         grams = cache[word] = _word_grams(word, *_STANCE_GRAMS)
@@ -412,9 +413,7 @@ def char_features(
     most of their n-grams with the forms seen in training ("prabowow", "gibrn", "nomer").
 
     Each word's n-grams are made once and remembered (per ``prefix`` and ``sizes``)."""
-    cache = _GRAMS.get((prefix, sizes))
-    if cache is None or len(cache) > _GRAMS_LIMIT:
-        cache = _GRAMS[prefix, sizes] = {}
+    cache = _gram_cache(prefix, sizes)
     grams = list(map(cache.get, norms))
     if None in grams:
         for i, word in enumerate(norms):
@@ -426,6 +425,14 @@ def char_features(
 _GRAMS: dict[tuple[str, tuple[int, ...]], dict[str, tuple[str, ...]]] = {}
 _GRAMS_LIMIT = 200_000
 _STANCE_GRAMS = ("C:", (3, 4, 5))
+
+
+def _gram_cache(prefix: str, sizes: tuple[int, ...]) -> dict[str, tuple[str, ...]]:
+    """The remembered n-grams per word for ``prefix`` and ``sizes`` (emptied when full)."""
+    cache = _GRAMS.get((prefix, sizes))
+    if cache is None or len(cache) > _GRAMS_LIMIT:
+        cache = _GRAMS[prefix, sizes] = {}
+    return cache
 
 
 def _word_grams(word: str, prefix: str, sizes: tuple[int, ...]) -> tuple[str, ...]:
