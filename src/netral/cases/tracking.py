@@ -1,7 +1,10 @@
 """Tracking codes a reporter keeps: ``NTR-XXXX-XXXX-XXXC``, unguessable and easy to read aloud.
 
-Eleven random Crockford base-32 symbols (55 bits, no I/L/O/U) and a Luhn mod-32 check
-symbol that catches every single-symbol typo and every swap of neighbours.
+Eleven random Crockford base-32 symbols (55 bits, no I/L/O/U) and a Damm check symbol
+that catches every single-symbol typo and every swap of neighbours. Luhn mod 32 was used
+before; it misses swaps of the first and last symbols ("0Z" read as "Z0"), so it was
+replaced. Damm's quasigroup here is ``x * y = 2x + y`` in GF(32): for any multiplier other
+than 0 and 1 it is totally anti-symmetric, which is what makes every neighbour swap show.
 """
 
 from __future__ import annotations
@@ -13,16 +16,22 @@ _INDEX = {ch: i for i, ch in enumerate(ALPHABET)}
 _CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1"})
 PREFIX = "NTR"
 RANDOM_SYMBOLS = 11
+_GF32_MODULUS = 0b100101  # x^5 + x^2 + 1, irreducible over GF(2)
+
+
+def _damm_step(interim: int, symbol: int) -> int:
+    doubled = interim << 1
+    if doubled & 0b100000:
+        doubled ^= _GF32_MODULUS
+    return doubled ^ symbol
 
 
 def _check_symbol(payload: str) -> str:
-    n = len(ALPHABET)
-    factor, total = 2, 0
-    for ch in reversed(payload):
-        addend = factor * _INDEX[ch]
-        total += addend // n + addend % n
-        factor = 1 if factor == 2 else 2
-    return ALPHABET[(n - total % n) % n]
+    """The symbol that brings the Damm fold of ``payload`` back to zero."""
+    interim = 0
+    for ch in payload:
+        interim = _damm_step(interim, _INDEX[ch])
+    return ALPHABET[_damm_step(interim, 0)]
 
 
 def new_tracking_code() -> str:
