@@ -139,3 +139,19 @@ def test_initialisms_are_capital_letters():
     for bad in ["ah", "A", "A.H.", "ABCDE"]:
         with pytest.raises(ValidationError):
             Person(name="Andi Harun", role="Calon Wali Kota", initialisms=[bad])
+
+
+def test_a_word_that_only_guards_a_number_phrase_needs_the_whole_phrase(rulebook):
+    """"pilihan" is read only as part of "pilihan ku/saya/…": a review with "banyak pilihan
+    menu" and "lantai 2" is skipped at once, one's own choice and a ballot number are not."""
+    rules = Screener(rulebook, use_model=False)
+    assert "pilihan" in rules.lexicon.number_phrase_triggers
+    assert "pilihan" not in rules.lexicon.number_triggers
+    for text in (
+        "Banyak pilihan menu di kantin lantai 2, harganya 15 ribu aja",
+        "Pilihan ganda ada 40 soal, esai 5 soal. Semangat ujian nak",
+    ):
+        assert rules._quiet(_post(text)), text  # undated: a bare number is no ballot number
+    for text in ("pilihan sy tetap nomor 2", "pilihanku no 1 dari dulu", "pilihan kami 03"):
+        assert not rules._quiet(_post(text)), text
+        assert rules.screen(_post(text, "2024-02-05")).partisan, text

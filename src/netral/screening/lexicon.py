@@ -87,6 +87,9 @@ class Lexicon:
     # gratis"): a post holding the word is read only when it holds every word of a phrase
     phrase_triggers: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     number_triggers: frozenset[str] = frozenset()
+    # the same for phrases that are number triggers ("pilihan" -> "pilihan ku"): a post
+    # holding a whole one still needs a number, and "pilihan menu" + "lantai 2" holds none
+    number_phrase_triggers: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     numbers_words: frozenset[str] = frozenset()
 
     @cached_property
@@ -107,8 +110,15 @@ class Lexicon:
 
     @cached_property
     def phrase_words(self) -> frozenset[str]:
-        """Every word of the phrases in :attr:`phrase_triggers`."""
-        return frozenset(w for ps in self.phrase_triggers.values() for p in ps for w in p)
+        """Every word of the phrases in :attr:`phrase_triggers` and
+        :attr:`number_phrase_triggers`."""
+        return frozenset(
+            w
+            for guards in (self.phrase_triggers, self.number_phrase_triggers)
+            for ps in guards.values()
+            for p in ps
+            for w in p
+        )
 
     def trigger_level(self, norms: tuple[str, ...]) -> int:
         """3: a trigger; 2: a number; 1: a number trigger; 0: nothing election-related."""
@@ -123,15 +133,14 @@ class Lexicon:
         return level
 
     def phrase_guard(self, norms: tuple[str, ...]) -> bool:
-        return any(w in self.phrase_triggers for w in norms)
+        return any(w in self.phrase_triggers or w in self.number_phrase_triggers for w in norms)
 
-    def holds_phrase(self, words: set[str]) -> bool:
-        """True when ``words`` hold every word of some guarded phrase."""
-        for word in words & self.phrase_triggers.keys():
-            for phrase in self.phrase_triggers[word]:
-                if all(w in words for w in phrase):
-                    return True
-        return False
+    def holds_phrase(self, words: set[str]) -> int:
+        """The trigger level of the guarded phrases ``words`` hold every word of: 3 for a
+        trigger phrase, 1 for a number-trigger phrase, 0 for none."""
+        if _holds(words, self.phrase_triggers):
+            return 3
+        return 1 if _holds(words, self.number_phrase_triggers) else 0
 
     def contestant_races(self, cid: str) -> str:
         return self.contestants[cid].race.id
@@ -340,9 +349,13 @@ def build_lexicon(
 
     triggers, phrase_triggers = pick(_TRIGGER_KINDS)
     number_single, number_guards = pick(_NUMBER_TRIGGER_KINDS)
+    number_triggers = number_single - triggers
     # a number trigger that also guards a longer phrase ("pilih" of "hak pilih") stays a number
-    # trigger: "pilih 02" is a ballot call whether or not the post says "hak"
-    number_triggers = (number_single | set(number_guards)) - triggers
+    # trigger: "pilih 02" is a ballot call whether or not the post says "hak"; a word that only
+    # guards ("pilihan" of "pilihan ku") needs its whole phrase
+    number_phrases = {
+        word: phrases for word, phrases in number_guards.items() if word not in number_triggers
+    }
     # a guarded initialism ("AH") is read only right after a ballot verb, so the post must hold
     # the verb and the initialism as the phrase "coblos ah" (its rarest word guards it); bare
     # "ah", a common interjection, is no trigger
@@ -376,5 +389,17 @@ def build_lexicon(
         triggers=frozenset(triggers),
         phrase_triggers={w: tuple(ps) for w, ps in phrase_triggers.items()},
         number_triggers=frozenset(number_triggers),
+        number_phrase_triggers={
+            w: tuple(ps) for w, ps in number_phrases.items() if w not in triggers
+        },
         numbers_words=frozenset(numbers_words),
     )
+
+
+def _holds(words: set[str], guards: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """True when ``words`` hold every word of some phrase of ``guards``."""
+    for word in words & guards.keys():
+        for phrase in guards[word]:
+            if all(w in words for w in phrase):
+                return True
+    return False

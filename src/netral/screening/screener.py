@@ -143,14 +143,15 @@ class Screener:
     def _quiet(self, post: Post) -> bool:
         """True when no word of the post can make it political (most of a national stream).
 
-        Exact, not a heuristic: every lexicon phrase that can start evidence or election context
-        holds a word of ``lexicon.triggers``, or of ``lexicon.number_triggers`` and then needs a
-        number too. A post without them gets no name, number, gesture, context or allowed-act
+        Exact, not a heuristic: every lexicon phrase that can start evidence or election
+        context holds a word of ``lexicon.triggers``, or of ``lexicon.number_triggers`` and
+        then needs a number too (a longer phrase counts only when the post holds all its
+        words). A post without them gets no name, number, gesture, context or allowed-act
         hit, so the full analysis would find it neither political nor partisan. Tokens never
-        span white space, so each white-space chunk is graded once and remembered; a post costs
-        a ``split`` and a few set operations. Most posts hold only chunks already graded 0, and
-        most of the rest one graded 3 (a trigger) or only chunks graded 0 or 2 (a bare number):
-        one set test each settles them.
+        span white space, so each white-space chunk is graded once and remembered; a post
+        costs a ``split`` and a few set operations. Most posts hold only chunks already
+        graded 0, and most of the rest one graded 3 (a trigger) or only chunks graded 0 or 2
+        (a bare number): one set test each settles them.
         """
         chunks = post.text.split() if post.text else []
         if post.target_text:
@@ -175,16 +176,17 @@ class Screener:
         base = {level % _GUARDED for level in levels if level is not None}
         if 3 in base or (1 in base and 2 in base):
             return False
-        if any(level >= _GUARDED for level in levels if level is not None) and self._holds_phrase(
-            chunks
-        ):
-            return False
+        if any(level >= _GUARDED for level in levels if level is not None):
+            held = self._holds_phrase(chunks)
+            if held == 3 or (held == 1 and 2 in base):
+                return False
         # during a race a bare ✌️ or "02" is read too (see analyse)
         return not (2 in base and self._in_race_days(post.published_on))
 
-    def _holds_phrase(self, chunks: list[str]) -> bool:
-        """Whether the post's words hold every word of a guarded phrase. Only words of such
-        phrases matter, and _grade kept those of each chunk (all graded by now)."""
+    def _holds_phrase(self, chunks: list[str]) -> int:
+        """The level of the guarded phrases the post's words hold every word of (see
+        ``Lexicon.holds_phrase``). Only words of such phrases matter, and _grade kept those of
+        each chunk (all graded by now)."""
         get = self._phrase_words.get
         return self.lexicon.holds_phrase(set(chain.from_iterable(map(get, chunks, repeat(())))))
 
