@@ -764,12 +764,19 @@ class Screener:
             # the post says (LABELING.md); with words of their own the author may be refuting it
             p = max(p, threshold)
         # no finding without words to show: a resolved name, number, tag or gesture, or the
-        # words that name a contestant indirectly
+        # words that name a contestant indirectly. A lone ✌️ or "nomor 2" needs words that back
+        # it (_corroborated) unless the learned stage is all but sure ("sure"): "kalian tau kan
+        # artinya ✌️" is a call, a holiday selfie's ✌️ is not
         partisan = (
             p >= threshold
             and bool(ranked)
             and (self.model is not None or any(e.stance != "mention" for e in evs))
-            and (implied or engaged or _corroborated(evs, a))
+            and (
+                implied
+                or engaged
+                or _corroborated(evs, a)
+                or probs.get("partisan", 0.0) >= thresholds.get("sure", 2.0)
+            )
         )
         political = partisan or political_p >= 0.5
         day = post.published_on
