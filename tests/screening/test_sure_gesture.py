@@ -1,0 +1,56 @@
+"""A lone ✌️ or ☝️ needs words that back it ("coblos", "salam 2 jari", a name) unless the
+learned stage is all but sure (the ``sure`` setting, chosen by cross-validation): coded calls
+("kalian tau kan artinya ✌️") are caught, holiday and graduation photos are not."""
+
+import datetime as dt
+
+import pytest
+
+from netral.screening import Post, Screener
+
+IN_THE_RACE = dt.date(2024, 2, 10)  # Pilpres campaign, four days before the vote
+
+CODED = [
+    ("ootd hari ini biru muda dari jilbab sampe sepatu, kalian tau kan artinya ✌️",
+     "pilpres-2024:2"),
+    ("gak usah sebut nama ya, yg penting tgl 14 nanti inget jari ini ☝️ IYKYK", "pilpres-2024:1"),
+    ("bapak ibu sekalian, yg penting besok jangan salah, telunjuk aja ☝️ paham kan",
+     "pilpres-2024:1"),
+]
+EVERYDAY = [
+    "liburan ke Derawan bareng keluarga ✌️😁 airnya jernih bgt",
+    "foto wisuda adek ✌️ akhirnya sarjana juga",
+    "makan siang bareng tim ✌️ enak bgt ayam bakarnya",
+    "anak2 lomba 17an ✌️ seru bgt",
+]
+
+
+def _post(text: str) -> Post:
+    return Post(id="g", text=text, published_at=IN_THE_RACE)
+
+
+@pytest.fixture
+def fresh(rulebook):
+    """A screener of its own: these tests change its settings."""
+    screener = Screener(rulebook)
+    assert screener.model is not None
+    return screener
+
+
+@pytest.mark.parametrize(("text", "contestant"), CODED)
+def test_a_coded_gesture_is_caught_only_when_the_model_is_sure(fresh, text, contestant):
+    fresh.model.thresholds["sure"] = 2.0  # never: the gesture needs backing words
+    assert not fresh.screen(_post(text)).partisan
+    fresh.model.thresholds["sure"] = 0.9
+    s = fresh.screen(_post(text))
+    assert s.partisan and s.contestants[0] == contestant
+    gesture = next(ch for ch in ("✌️", "☝️") if ch in text)
+    assert any(gesture[0] in sp.text for f in s.findings for sp in f.evidence)
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_everyday_gestures_stay_unflagged_however_sure_the_setting(fresh, text):
+    for sure in (0.9, 0.5):
+        fresh.model.thresholds["sure"] = sure
+        assert not fresh.screen(_post(text)).partisan, (sure, text)
+
