@@ -19,7 +19,7 @@ DATA = HERE.parents[1] / "src" / "netral" / "rulebook" / "data"
 PLATFORMS = {"facebook", "instagram", "x", "whatsapp", "tiktok", "other"}
 ACTIONS = {"post", "share", "comment", "like", "caption"}
 STANCES = {"support", "attack", "neutral", "none"}
-PREFIX = {"team-a": "a", "team-b": "b", "team-c": "c", "team-d": "d", "team-e": "e", "team-f": "f", "team-g": "g", "team-h": "h", "team-i": "i", "team-j": "j", "team-k": "k", "team-l": "l", "team-m": "m", "team-p": "p", "team-q": "q", "team-r": "r", "team-s": "s", "team-t": "t", "team-u": "u", "team-v": "v", "team-w": "w", "team-o": "o", "team-x": "x", "team-y": "y", "team-z": "z", "team-ab": "ab", "team-ad": "ad", "team-ae": "ae", "team-af": "af", "team-ah": "ah", "team-ai": "ai", "team-aj": "aj", "team-al": "al", "team-am": "am", "team-ap": "ap", "team-aq": "aq", "team-as": "as", "nusax": "n"}
+PREFIX = {"team-a": "a", "team-b": "b", "team-c": "c", "team-d": "d", "team-e": "e", "team-f": "f", "team-g": "g", "team-h": "h", "team-i": "i", "team-j": "j", "team-k": "k", "team-l": "l", "team-m": "m", "team-p": "p", "team-q": "q", "team-r": "r", "team-s": "s", "team-t": "t", "team-u": "u", "team-v": "v", "team-w": "w", "team-o": "o", "team-x": "x", "team-y": "y", "team-z": "z", "team-ab": "ab", "team-ad": "ad", "team-ae": "ae", "team-af": "af", "team-ah": "ah", "team-ai": "ai", "team-aj": "aj", "team-al": "al", "team-am": "am", "team-ap": "ap", "team-aq": "aq", "team-as": "as", "team-ax": "ax", "team-az": "az", "team-ba": "ba", "team-bb": "bb", "nusax": "n"}
 
 
 def known_ids() -> tuple[set[str], set[str]]:
