@@ -330,6 +330,11 @@ def build_lexicon(
     }
     weak = {normaliser.phrase(str(w)) for w in cues.get("weak_ballot_nouns") or []}
 
+    def rarest(phrase: tuple[str, ...]) -> str:
+        """The word of ``phrase`` a post holds least often: the longest uncommon one."""
+        rare = [w for w in phrase if w not in rank]
+        return max(rare, key=len) if rare else max(phrase, key=rank.__getitem__)
+
     def pick(kinds: frozenset[str]) -> tuple[set[str], dict[str, list[tuple[str, ...]]]]:
         """Single-word phrases, and for every longer phrase its rarest word (the one a post
         must hold before the phrase can match) with the phrases it stands for."""
@@ -342,9 +347,7 @@ def build_lexicon(
         guards: dict[str, list[tuple[str, ...]]] = {}
         for phrase in wanted:
             if len(phrase) > 1 and not single.intersection(phrase):
-                rare = [w for w in phrase if w not in rank]
-                word = max(rare, key=len) if rare else max(phrase, key=rank.__getitem__)
-                guards.setdefault(word, []).append(phrase)
+                guards.setdefault(rarest(phrase), []).append(phrase)
         return single, guards
 
     triggers, phrase_triggers = pick(_TRIGGER_KINDS)
@@ -352,9 +355,11 @@ def build_lexicon(
     number_triggers = number_single - triggers
     # a number trigger that also guards a longer phrase ("pilih" of "hak pilih") stays a number
     # trigger: "pilih 02" is a ballot call whether or not the post says "hak"; a word that only
-    # guards ("pilihan" of "pilihan ku") needs its whole phrase
+    # guards ("pilihan" of "pilihan ku") needs its whole phrase (a trigger is read anyway)
     number_phrases = {
-        word: phrases for word, phrases in number_guards.items() if word not in number_triggers
+        word: tuple(phrases)
+        for word, phrases in number_guards.items()
+        if word not in number_triggers and word not in triggers
     }
     # a guarded initialism ("AH") is read only right after a ballot verb, so the post must hold
     # the verb and the initialism as the phrase "coblos ah" (its rarest word guards it); bare
@@ -367,9 +372,7 @@ def build_lexicon(
             phrase = verb + name
             if triggers.intersection(phrase):
                 continue  # "coblos" is read anyway
-            rare = [w for w in phrase if w not in rank]
-            word = max(rare, key=len) if rare else max(phrase, key=rank.__getitem__)
-            phrase_triggers.setdefault(word, []).append(phrase)
+            phrase_triggers.setdefault(rarest(phrase), []).append(phrase)
     numbers_words = {
         p[0] for p, entries in grouped.items() if any(e.kind in _NUMBER_KINDS for e in entries)
     }
@@ -389,9 +392,7 @@ def build_lexicon(
         triggers=frozenset(triggers),
         phrase_triggers={w: tuple(ps) for w, ps in phrase_triggers.items()},
         number_triggers=frozenset(number_triggers),
-        number_phrase_triggers={
-            w: tuple(ps) for w, ps in number_phrases.items() if w not in triggers
-        },
+        number_phrase_triggers=number_phrases,
         numbers_words=frozenset(numbers_words),
     )
 
