@@ -143,7 +143,7 @@ def test_contestant_head_probabilities_reasons_and_round_trip(tmp_path):
 
 def test_shipped_model_was_chosen_by_cross_validation(screener):
     meta = screener.model.meta
-    assert meta["selection"].endswith("cross-validation on train+dev")
+    assert meta["selection"] == "5-fold cross-validation on train+dev, FPR <= 0.03"
     assert screener.model.contestant is not None
     assert {"partisan", "implied", "blend", "model_weight"} <= screener.model.thresholds.keys()
 

@@ -91,6 +91,9 @@ class Lexicon:
     # holding a whole one still needs a number, and "pilihan menu" + "lantai 2" holds none
     number_phrase_triggers: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     numbers_words: frozenset[str] = frozenset()
+    # every word of a contestant's names and aliases: "Anies Rasyid" is still Anies, while a
+    # given name followed by another name is someone else ("Rudy Hartono", see namesakes)
+    name_words: frozenset[str] = frozenset()
 
     @cached_property
     def phrase_starts(self) -> dict[str, PhraseStart]:
@@ -394,6 +397,9 @@ def build_lexicon(
         number_triggers=frozenset(number_triggers),
         number_phrase_triggers=number_phrases,
         numbers_words=frozenset(numbers_words),
+        name_words=frozenset(
+            w for text, entry in raw if entry.kind == ALIAS for w in normaliser.phrase(text)
+        ),
     )
 
 

@@ -101,6 +101,45 @@ def scan_field(lexicon: Lexicon, name: str, text: str) -> FieldScan:
     return FieldScan(name, tokens, hits, cats, numbers, context, kinds, text)
 
 
+def namesakes(lexicon: Lexicon, scan: FieldScan, common: frozenset[str] | set[str]) -> set[str]:
+    """Given names the field shows belong to someone else: an ambiguous one-word name written
+    as a name and followed by a capitalised name no contestant bears ("Rudy Hartono", "Syukri
+    Rahman: khataman santri…"). ``common``: everyday words that may follow a name ("Rudy
+    Kembali")."""
+    text, tokens = scan.text, scan.tokens
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if sum(w[:1].isupper() for w in words) * 5 > 3 * len(words):
+        return set()  # Title Case Or A Banner: every word is capitalised
+    covered = {k for h in scan.hits for k in range(h.first, h.last + 1)}
+    # "Sa'bani-Syukri Center", "Rudy–Seno Official": the pair is named by another word too
+    named_at: dict[str, set[int]] = {}
+    for h in scan.hits:
+        if h.kind in CONTESTANT_KINDS:
+            named_at.setdefault(h.value, set()).update(range(h.first, h.last + 1))
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    out: set[str] = set()
+    for h in scan.hits:
+        j = h.last + 1
+        if h.kind != ALIAS or not h.ambiguous or h.first != h.last or j >= len(norms):
+            continue
+        name = text[starts[h.first] : ends[h.first]]
+        after = text[starts[j] : ends[j]]
+        if (
+            name[:1].isupper()
+            and not name.isupper()  # "AMIN KEC. SUNGAI KUNJANG": shouting, not a full name
+            and after[:1].isupper()
+            and not after.isupper()
+            and after.replace("'", "").isalpha()
+            and j not in covered
+            and norms[j] not in lexicon.name_words
+            and norms[j] not in common
+            and not text[ends[h.first] : starts[j]].strip()
+            and all(norms[k] == norms[h.first] for k in named_at[h.value])
+        ):
+            out.add(norms[h.first])
+    return out
+
+
 def _add(
     hits: list[Hit], cats: list[set[str]], entries: tuple[Entry, ...], first: int, last: int
 ) -> None:

@@ -21,8 +21,9 @@ from netral.rulebook.models import RaceOffice
 from netral.screening.assess import ActAssessor
 from netral.screening.explain import Explainer
 from netral.screening.lexicon import ALIAS, DESCRIPTOR, HASHTAG, SLOGAN, Lexicon, build_lexicon
-from netral.screening.matcher import FieldScan, Hit, scan_field
+from netral.screening.matcher import FieldScan, Hit, namesakes, scan_field
 from netral.screening.models import EvidenceSpan, Finding, Post, Screening
+from netral.screening.normalise import Tokens
 from netral.screening.stance.classifier import (
     StanceFeatures,
     StanceModel,
@@ -107,6 +108,9 @@ class Screener:
             for e in rulebook.elections
             if e.phases and e.voting_day
         ]
+        # election id -> voting day, and election kind -> voting days ("tgl 27" is Pilkada's)
+        self._voting = {e.id: e.voting_day for e in rulebook.elections if e.voting_day}
+        self._kind_of = {e.id: e.kind.value for e in rulebook.elections}
         # white-space chunk -> trigger level (see _quiet); bounded like a cache
         self._grades: dict[str, int] = {}
         # the chunks graded 0 (plain), 0 or 2 (a number at most) and 3 (a trigger), and the
@@ -241,11 +245,26 @@ class Screener:
         scans = {"text": scan_field(lx, "text", post.text or "")}
         if post.target_text:
             scans["target_text"] = scan_field(lx, "target_text", post.target_text)
+        others = set().union(*(namesakes(lx, s, self._stopwords) for s in scans.values()))
+        if others:  # "Rudy Hartono: toko buka lagi" / "mantap pak rudy": not Rudy Mas'ud
+            for s in scans.values():
+                s.hits = [
+                    h
+                    for h in s.hits
+                    if not h.ambiguous
+                    or h.kind != ALIAS
+                    or others.isdisjoint(s.tokens.norms[h.first : h.last + 1])
+                ]
+                s.kinds = {h.kind for h in s.hits}
+                # ... nor for the learned stage, which reads a stranger's name as any name
+                norms = [_STRANGER if w in others else w for w in s.tokens.norms]
+                s.tokens = Tokens(norms, s.tokens.starts, s.tokens.ends)
         any_context = any(s.context for s in scans.values())
         named_races: set[str] = set()
         offices: set[str] = set()
         regions: set[str] = set()
         kinds: set[str] = set()
+        named_votes: set[str] = set()
         for s in scans.values():
             for h in s.hits:
                 if h.kind in (ALIAS, HASHTAG, SLOGAN, DESCRIPTOR) and not h.ambiguous:
@@ -256,7 +275,9 @@ class Screener:
                     regions.add(h.value)
                 elif h.kind == "election":
                     kinds.add(h.value)
+            named_votes.update(self._voting_days_named(s))
         day = post.published_on
+        kinds.update(self._kind_of[e] for e in named_votes)
         evidence: dict[str, list[Ev]] = {}
         strength: dict[str, float] = {}
         for name, s in scans.items():
@@ -340,9 +361,11 @@ class Screener:
                         )
                     )
                     if not corroborated:
-                        evs.append(
-                            Ev(h.value, fname, "weak-alias", "mention", 0.2, h.first, h.last)
-                        )
+                        # "abah" in November 2024 is no hint of Anies: his vote is cast
+                        if not self._held_before(h.value, day):
+                            evs.append(
+                                Ev(h.value, fname, "weak-alias", "mention", 0.2, h.first, h.last)
+                            )
                         continue
                 evs.append(Ev(h.value, fname, "mention", "mention", 1.0, h.first, h.last))
                 self._ballot_call(evs, h, fname, near, negated_before, cats, called)
@@ -587,6 +610,10 @@ class Screener:
         if not cids:
             return []
         active = self._active_elections(day) if day is not None else set()
+        # a vote already cast is not called for while another race runs ("☝️" in Nov 2024 is
+        # the Pilgub's); with no race running, the talk is of the last one held
+        over = self._over(day) - active
+        last = max(over, key=self._voting.__getitem__) if over and not active else None
 
         def score(c: str) -> tuple[float, int]:
             race = lx.contestants[c].race.id
@@ -600,11 +627,45 @@ class Screener:
             points += 1.5 if office in offices else 0.0
             points += 1.0 if lx.election_kind[election] in kinds else 0.0
             points += 1.5 if election in active else 0.0
+            points -= 2.0 if active and election in over else 0.0
+            points += 1.0 if election == last else 0.0
             points += 0.0 if office == "legislative-party" else 0.5
             order = _OFFICE_ORDER.index(office) if office in _OFFICE_ORDER else 99
             return (-points, order)
 
         return sorted(cids, key=score)
+
+    def _over(self, day: dt.date | None) -> set[str]:
+        """The elections whose vote was cast before ``day``."""
+        if day is None:
+            return set()
+        return {e for e, voting in self._voting.items() if voting < day}
+
+    def _held_before(self, cid: str, day: dt.date | None) -> bool:
+        """Whether the contestant's vote was cast before ``day`` while another race runs."""
+        if day is None:
+            return False
+        election = self.lexicon.race_election[self.lexicon.contestants[cid].race.id]
+        active = self._active_elections(day)
+        return bool(active) and election not in active and election in self._over(day)
+
+    def _voting_days_named(self, scan: FieldScan) -> set[str]:
+        """The elections whose voting day the field names: "tgl 27", "tanggal 14", "27 Nov",
+        "14/2". A bare "27" is a number like any other."""
+        norms = scan.tokens.norms
+        out: set[str] = set()
+        for i, word in enumerate(norms):
+            if not word.isdigit():
+                continue
+            before = norms[i - 1] if i else ""
+            after = norms[i + 1] if i + 1 < len(norms) else ""
+            month = _MONTHS.get(after) or (int(after) if after.isdigit() else None)
+            for election, voting in self._voting.items():
+                if int(word) != voting.day:
+                    continue
+                if month == voting.month or (before in _DATE_WORDS and month is None):
+                    out.add(election)
+        return out
 
     @staticmethod
     def _election_windows(rulebook: Rulebook) -> list[tuple[str, dt.date, dt.date]]:
@@ -1026,6 +1087,31 @@ def _strength(evs: list[Ev]) -> float:
 _ACCOUNT_HEADER = re.compile(r"\s*(?:\(akun [^)\n]{2,60}\)|[^:\n]{2,60}:)")
 _PASSAGE = 40  # words in a passage of a long post (see _passages)
 _CORROBORATING = frozenset({"ballot_verbs", "ballot_nouns", "support", "attack", "signal"})
+
+
+_DATE_WORDS = frozenset({"tgl", "tanggal", "tang", "tg"})
+_MONTHS = {
+    m: n
+    for n, names in enumerate(
+        (
+            ("januari", "jan"),
+            ("februari", "feb", "pebruari", "peb"),
+            ("maret", "mar"),
+            ("april", "apr"),
+            ("mei",),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("agustus", "agu", "agt", "ags"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt"),
+            ("november", "nov", "nop"),
+            ("desember", "des"),
+        ),
+        1,
+    )
+    for m in names
+}
+_STRANGER = "_orang_"  # the given name of someone who is not a contestant (see namesakes)
 
 
 @cache
