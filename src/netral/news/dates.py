@@ -16,8 +16,8 @@ import dateparser
 from babel import Locale
 from dateparser.languages.loader import default_loader
 
-_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december")
+from netral.text import month_numbers
+
 _DAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"],
              "PREFER_LOCALE_DATE_ORDER": False}
@@ -43,9 +43,7 @@ def _alternation(words: set[str]) -> str:
 def _pattern() -> re.Pattern[str]:
     babel = Locale("id")
     info = default_loader.get_locale("id").info
-    months = {m for m in babel.months["format"]["wide"].values()}
-    months |= {m for m in babel.months["format"]["abbreviated"].values()}
-    months |= {m for key in _MONTH_KEYS for m in info.get(key, [])}
+    months = set(month_numbers())
     days = set(babel.days["format"]["wide"].values())
     days |= {d for key in _DAY_KEYS for d in info.get(key, []) if len(d) > 3}
     day = rf"(?P<day>{_alternation(days)})"

@@ -31,6 +31,7 @@ from netral.screening.stance.classifier import (
     rule_features,
     token_features,
 )
+from netral.text import month_numbers
 
 _WINDOW = 6
 _CONDUCT_SIGNALS = frozenset(
@@ -108,7 +109,7 @@ class Screener:
             for e in rulebook.elections
             if e.phases and e.voting_day
         ]
-        # election id -> voting day, and election kind -> voting days ("tgl 27" is Pilkada's)
+        # election id -> its voting day ("tgl 27" is Pilkada's) and its kind
         self._voting = {e.id: e.voting_day for e in rulebook.elections if e.voting_day}
         self._kind_of = {e.id: e.kind.value for e in rulebook.elections}
         # white-space chunk -> trigger level (see _quiet); bounded like a cache
@@ -659,7 +660,7 @@ class Screener:
                 continue
             before = norms[i - 1] if i else ""
             after = norms[i + 1] if i + 1 < len(norms) else ""
-            month = _MONTHS.get(after) or (int(after) if after.isdigit() else None)
+            month = month_numbers().get(after) or (int(after) if after.isdigit() else None)
             for election, voting in self._voting.items():
                 if int(word) != voting.day:
                     continue
@@ -1090,27 +1091,6 @@ _CORROBORATING = frozenset({"ballot_verbs", "ballot_nouns", "support", "attack",
 
 
 _DATE_WORDS = frozenset({"tgl", "tanggal", "tang", "tg"})
-_MONTHS = {
-    m: n
-    for n, names in enumerate(
-        (
-            ("januari", "jan"),
-            ("februari", "feb", "pebruari", "peb"),
-            ("maret", "mar"),
-            ("april", "apr"),
-            ("mei",),
-            ("juni", "jun"),
-            ("juli", "jul"),
-            ("agustus", "agu", "agt", "ags"),
-            ("september", "sep", "sept"),
-            ("oktober", "okt"),
-            ("november", "nov", "nop"),
-            ("desember", "des"),
-        ),
-        1,
-    )
-    for m in names
-}
 _STRANGER = "_orang_"  # the given name of someone who is not a contestant (see namesakes)
 
 
