@@ -109,9 +109,8 @@ class Screener:
             for e in rulebook.elections
             if e.phases and e.voting_day
         ]
-        # election id -> its voting day ("tgl 27" is Pilkada's) and its kind
+        # election id -> its voting day ("tgl 27" is Pilkada's)
         self._voting = {e.id: e.voting_day for e in rulebook.elections if e.voting_day}
-        self._kind_of = {e.id: e.kind.value for e in rulebook.elections}
         # white-space chunk -> trigger level (see _quiet); bounded like a cache
         self._grades: dict[str, int] = {}
         # the chunks graded 0 (plain), 0 or 2 (a number at most) and 3 (a trigger), and the
@@ -246,20 +245,7 @@ class Screener:
         scans = {"text": scan_field(lx, "text", post.text or "")}
         if post.target_text:
             scans["target_text"] = scan_field(lx, "target_text", post.target_text)
-        others = set().union(*(namesakes(lx, s, self._stopwords) for s in scans.values()))
-        if others:  # "Rudy Hartono: toko buka lagi" / "mantap pak rudy": not Rudy Mas'ud
-            for s in scans.values():
-                s.hits = [
-                    h
-                    for h in s.hits
-                    if not h.ambiguous
-                    or h.kind != ALIAS
-                    or others.isdisjoint(s.tokens.norms[h.first : h.last + 1])
-                ]
-                s.kinds = {h.kind for h in s.hits}
-                # ... nor for the learned stage, which reads a stranger's name as any name
-                norms = [_STRANGER if w in others else w for w in s.tokens.norms]
-                s.tokens = Tokens(norms, s.tokens.starts, s.tokens.ends)
+        self._forget_strangers(scans)
         any_context = any(s.context for s in scans.values())
         named_races: set[str] = set()
         offices: set[str] = set()
@@ -278,7 +264,7 @@ class Screener:
                     kinds.add(h.value)
             named_votes.update(self._voting_days_named(s))
         day = post.published_on
-        kinds.update(self._kind_of[e] for e in named_votes)
+        kinds.update(lx.election_kind[e] for e in named_votes)
         evidence: dict[str, list[Ev]] = {}
         strength: dict[str, float] = {}
         for name, s in scans.items():
@@ -306,6 +292,27 @@ class Screener:
         if self.model is not None and (political or not self._quiet(post)):
             analysis.features = self.features(analysis)
         return analysis
+
+    def _forget_strangers(self, scans: dict[str, FieldScan]) -> None:
+        """Drop the given names that either field shows belong to someone else (see
+        ``namesakes``): "Rudy Hartono: toko buka lagi" and "mantap pak rudy" under it are not
+        Rudy Mas'ud, for the lexicon nor for the learned stage, which reads the name as any
+        stranger's."""
+        lx = self.lexicon
+        others = set().union(*(namesakes(lx, s, self._stopwords) for s in scans.values()))
+        if not others:
+            return
+        for s in scans.values():
+            s.hits = [
+                h
+                for h in s.hits
+                if not h.ambiguous
+                or h.kind != ALIAS
+                or others.isdisjoint(s.tokens.norms[h.first : h.last + 1])
+            ]
+            s.kinds = {h.kind for h in s.hits}
+            norms = [_STRANGER if w in others else w for w in s.tokens.norms]
+            s.tokens = Tokens(norms, s.tokens.starts, s.tokens.ends)
 
     def _evidence(
         self,
@@ -363,7 +370,7 @@ class Screener:
                     )
                     if not corroborated:
                         # "abah" in November 2024 is no hint of Anies: his vote is cast
-                        if not self._held_before(h.value, day):
+                        if self._election_of(h.value) not in self._stale(day):
                             evs.append(
                                 Ev(h.value, fname, "weak-alias", "mention", 0.2, h.first, h.last)
                             )
@@ -613,7 +620,8 @@ class Screener:
         active = self._active_elections(day) if day is not None else set()
         # a vote already cast is not called for while another race runs ("☝️" in Nov 2024 is
         # the Pilgub's); with no race running, the talk is of the last one held
-        over = self._over(day) - active
+        stale = self._stale(day)
+        over = self._over(day)
         last = max(over, key=self._voting.__getitem__) if over and not active else None
 
         def score(c: str) -> tuple[float, int]:
@@ -628,7 +636,7 @@ class Screener:
             points += 1.5 if office in offices else 0.0
             points += 1.0 if lx.election_kind[election] in kinds else 0.0
             points += 1.5 if election in active else 0.0
-            points -= 2.0 if active and election in over else 0.0
+            points -= 2.0 if election in stale else 0.0
             points += 1.0 if election == last else 0.0
             points += 0.0 if office == "legislative-party" else 0.5
             order = _OFFICE_ORDER.index(office) if office in _OFFICE_ORDER else 99
@@ -642,25 +650,28 @@ class Screener:
             return set()
         return {e for e, voting in self._voting.items() if voting < day}
 
-    def _held_before(self, cid: str, day: dt.date | None) -> bool:
-        """Whether the contestant's vote was cast before ``day`` while another race runs."""
+    def _stale(self, day: dt.date | None) -> set[str]:
+        """The elections whose vote was cast before ``day`` while another race runs."""
         if day is None:
-            return False
-        election = self.lexicon.race_election[self.lexicon.contestants[cid].race.id]
+            return set()
         active = self._active_elections(day)
-        return bool(active) and election not in active and election in self._over(day)
+        return self._over(day) - active if active else set()
+
+    def _election_of(self, cid: str) -> str:
+        return self.lexicon.race_election[self.lexicon.contestants[cid].race.id]
 
     def _voting_days_named(self, scan: FieldScan) -> set[str]:
         """The elections whose voting day the field names: "tgl 27", "tanggal 14", "27 Nov",
         "14/2". A bare "27" is a number like any other."""
         norms = scan.tokens.norms
+        months = month_numbers()
         out: set[str] = set()
         for i, word in enumerate(norms):
             if not word.isdigit():
                 continue
             before = norms[i - 1] if i else ""
             after = norms[i + 1] if i + 1 < len(norms) else ""
-            month = month_numbers().get(after) or (int(after) if after.isdigit() else None)
+            month = months.get(after) or (int(after) if after.isdigit() else None)
             for election, voting in self._voting.items():
                 if int(word) != voting.day:
                     continue
@@ -1067,7 +1078,7 @@ class Screener:
 
     def _find_phase(self, day: dt.date, contestants: list[str]) -> str | None:
         if contestants:
-            election = self.lexicon.race_election[self.lexicon.contestants[contestants[0]].race.id]
+            election = self._election_of(contestants[0])
             phase = self.assessor.phase(day, election)
             if phase:
                 return phase
