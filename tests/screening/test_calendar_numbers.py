@@ -71,3 +71,26 @@ def test_a_call_in_the_pilgub_campaign_is_flagged_for_the_pilgub(screener):
 )
 def test_voting_days_named(screener, text, kinds):
     assert screener._voting_days_named(scan_field(screener.lexicon, "text", text)) == kinds
+
+
+@pytest.mark.parametrize(
+    ("day", "election"),
+    [
+        ("2024-02-10", "pemilu-2024"),  # campaign
+        ("2024-04-02", "pemilu-2024"),  # a fortnight after the count
+        ("2024-07-15", "pilkada-2024"),  # six weeks before the Pilkada nominations
+        ("2024-10-05", "pilkada-2024"),  # Pilkada campaign, before the inauguration
+        ("2024-10-20", "pilkada-2024"),  # inauguration day, Pilkada vote still ahead
+    ],
+)
+def test_the_running_election_is_the_one_whose_calendar_is_nearest(screener, day, election):
+    assert screener._active_elections(dt.date.fromisoformat(day)) == {election}
+
+
+def test_a_finger_in_the_pilkada_campaign_is_not_read_as_the_decided_pilpres(screener):
+    """Early October 2024: the Pilpres is won (the inauguration still ahead); the Pilgub runs."""
+    text = "sdh yakin sy, ☝️ utk kaltim lbh maju 🙏"
+    a = screener.analyse(Post(id="c", text=text, published_at=dt.date(2024, 10, 3)))
+    fingers = [e.cid for e in a.evidence["text"] if e.kind.endswith("gesture")]
+    assert fingers and fingers[0] == "pilgub-kaltim-2024:1"
+

@@ -228,3 +228,23 @@ def test_the_garuda_party_named_as_such_in_a_football_post_still_counts(screener
         post("Garuda di dadaku, tapi pileg nanti sy coblos Partai Garuda nomor 11 💪", "2024-02-01")
     )
     assert s.partisan and s.contestants[0] == "party-2024:11"
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Ka'bah ijo, sy pilih krn amanah, dulu almarhum bapak jg. Pileg 💚", "party-2024:17"),
+        ("kabah di surat suara pileg ya bu, jgn nyasar", "party-2024:17"),
+        ("partai restorasi itu yg menterinya kena kasus BTS, pileg skip", "party-2024:5"),
+        ("bulan sabit kembar di surat suara DPR, itu aja", "party-2024:8"),
+        ("ibu2, caleg partai hati nurani yg bagi nasi kuning tiap subuh itu lho", "party-2024:10"),
+    ],
+)
+def test_party_emblems_and_mottos_name_the_party(screener, text, party):
+    a = screener.analyse(post(text, day="2024-02-05"))
+    assert party in {e.cid for e in a.evidence["text"]}, text
+
+
+def test_the_kaaba_of_a_pilgrimage_is_no_party(screener):
+    a = screener.analyse(post("alhamdulillah tahun depan umrah, rindu ka'bah 🤲", day="2024-02-05"))
+    assert not a.evidence["text"]

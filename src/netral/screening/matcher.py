@@ -106,6 +106,8 @@ def namesakes(lexicon: Lexicon, scan: FieldScan, common: frozenset[str] | set[st
     as a name and followed by a capitalised name no contestant bears ("Rudy Hartono", "Syukri
     Rahman: khataman santri…"). ``common``: everyday words that may follow a name ("Rudy
     Kembali")."""
+    if not any(h.kind == ALIAS and h.ambiguous and h.first == h.last for h in scan.hits):
+        return set()
     text, tokens = scan.text, scan.tokens
     words = [w for w in text.split() if w[:1].isalpha()]
     if sum(w[:1].isupper() for w in words) * 5 > 3 * len(words):

@@ -104,6 +104,8 @@ class Screener:
         self.explainer = Explainer("id")
         self._names = {cid: ref.contestant.name for cid, ref in self.lexicon.contestants.items()}
         self._windows = self._election_windows(rulebook)
+        self._stages = {e.id: e.phases for e in rulebook.elections}
+        self._running: dict[dt.date, frozenset[str]] = {}  # day -> _active_elections; days are few
         self._race_days = [
             (min(p.start for p in e.phases), e.voting_day)
             for e in rulebook.elections
@@ -617,7 +619,7 @@ class Screener:
         cids = lx.numbers.get(number, [])
         if not cids:
             return []
-        active = self._active_elections(day) if day is not None else set()
+        active = self._active_elections(day) if day is not None else frozenset()
         # a vote already cast is not called for while another race runs ("☝️" in Nov 2024 is
         # the Pilgub's); with no race running, the talk is of the last one held
         stale = self._stale(day)
@@ -690,12 +692,26 @@ class Screener:
             out.append((e.id, start, end))
         return out
 
-    def _active_elections(self, day: dt.date) -> set[str]:
-        active = [(eid, start, end) for eid, start, end in self._windows if start <= day <= end]
-        if len(active) > 1:  # overlap: the one whose calendar is closest to its end wins
-            active.sort(key=lambda w: (w[2] - day).days)
-            return {active[0][0]}
-        return {eid for eid, _s, _e in active}
+    def _active_elections(self, day: dt.date) -> frozenset[str]:
+        """The election people talk about on ``day``: of those whose window holds the day, the
+        one with a stage nearest to it (July 2024 is the Pilkada's, eight weeks before its
+        nomination, not the Pemilu's, four months after its count); on a tie, the one whose vote
+        is still ahead (October 2024's Pilkada campaign over the President's inauguration)."""
+        known = self._running.get(day)
+        if known is not None:
+            return known
+        active = [eid for eid, start, end in self._windows if start <= day <= end]
+        if len(active) <= 1:
+            known = self._running[day] = frozenset(active)
+            return known
+
+        def distance(eid: str) -> tuple[int, bool]:
+            gap = min(max((p.start - day).days, (day - p.end).days, 0) for p in self._stages[eid])
+            voting = self._voting.get(eid)
+            return gap, voting is not None and voting < day
+
+        known = self._running[day] = frozenset({min(active, key=distance)})
+        return known
 
     @staticmethod
     def _own_account(a: Analysis) -> bool:
