@@ -37,7 +37,7 @@ from sklearn.linear_model import LogisticRegression
 
 from eval_screening import metrics, show
 from netral.rulebook import Rulebook, load_rulebook
-from netral.screening import Post, Screener, Screening
+from netral.screening import Post, Screener
 from netral.screening.dataset import load_split, to_post
 from netral.screening.screener import Analysis
 from netral.screening.stance.classifier import (
@@ -53,6 +53,8 @@ from netral.screening.stance.classifier import (
 ROOT = Path(__file__).resolve().parents[1] / "datasets" / "posts"
 OFF = {"implied": 2.0, "blend": 0.0}  # the contestant head only re-checks, never names
 MAX_FPR = 0.03  # settings are chosen among those within the issue's false-positive target
+# (implied, implied_contestant): when the contestant head may name a post that names no one
+NAMING = [(i, c) for i in (0.5, 0.6, 0.7, 0.8, 0.9) for c in (0.3, 0.5, 0.7)]
 # the stacker: shallow trees (BoostedTrees holds depth 3 at most) on the two heads' scores and
 # classifier.RULE_INPUTS
 STACKER = {"n_estimators": 100, "learning_rate": 0.1, "max_depth": 3, "min_samples_leaf": 10}
@@ -187,8 +189,8 @@ def out_of_fold(
     trainer: Trainer, rulebook: Rulebook, rows: list[dict], folds: int, workdir: Path
 ) -> Held:
     """Each post with a screener whose model never saw it, and that screener's analysis of it
-    (None when the prefilter skips it): settings only change the decision, so each setting
-    tried re-decides, it does not re-read."""
+    (see ``Screener.prepare``): settings only change the decision, so each setting tried
+    re-decides, it does not re-read."""
     out: Held = []
     for k in range(folds):
         path = workdir / f"fold{k}.json"
@@ -197,14 +199,8 @@ def out_of_fold(
         for r in rows:
             if fold_of(r, folds) == k:
                 post = to_post(r)
-                a = None if screener._quiet(post) else screener.analyse(post)
-                out.append((r, post, screener, a))
+                out.append((r, post, screener, screener.prepare(post)))
     return out
-
-
-def decide(post: Post, screener: Screener, a: Analysis | None) -> Screening:
-    """``screener.screen(post)``, from its analysis."""
-    return screener._not_political(post) if a is None else screener._decide(a)
 
 
 def choose_threshold(
@@ -220,7 +216,7 @@ def choose_threshold(
         scores = []
         for row, post, screener, a in held:
             screener.model.thresholds.update(partisan=0.0, model_weight=weight)  # type: ignore[union-attr]
-            s = decide(post, screener, a)
+            s = screener.decide(post, a)
             scores.append((s.score if s.partisan else 0.0, row["labels"]["partisan"]))
         for t in np.arange(0.15, 0.80, 0.01):
             tp = sum(1 for p, g in scores if p >= t and g)
@@ -240,29 +236,25 @@ def choose_contestant_settings(
     (objective, settings, the out-of-fold figures at those settings)."""
     best: tuple[float, dict[str, float], dict[str, float]] = (-1.0, {}, {})
     for blend in (0.0, 0.5, 1.0, 2.0):
-        for implied in (0.5, 0.6, 0.7, 0.8, 0.9, 2.0):
-            for implied_contestant in (0.3, 0.5, 0.7):
-                if implied == 2.0 and implied_contestant != 0.3:
-                    continue
-                setting = {
-                    **chosen,
-                    "blend": blend,
-                    "implied": implied,
-                    "implied_contestant": implied_contestant,
-                }
-                best = _better(best, setting, held, max_fpr)
+        for implied, implied_contestant in [*NAMING, (2.0, 0.3)]:  # 2.0: never names
+            setting = {
+                **chosen,
+                "blend": blend,
+                "implied": implied,
+                "implied_contestant": implied_contestant,
+            }
+            best = _better(best, setting, held, max_fpr)
     # naming a contestant from words alone adds false positives the threshold chosen without it
     # did not budget for: try a stricter threshold that leaves room for more naming
     for shift in (0.02, 0.04, 0.06, 0.08):
-        for implied in (0.5, 0.6, 0.7, 0.8, 0.9):
-            for implied_contestant in (0.3, 0.5, 0.7):
-                setting = {
-                    **best[1],
-                    "partisan": round(chosen["partisan"] + shift, 2),
-                    "implied": implied,
-                    "implied_contestant": implied_contestant,
-                }
-                best = _better(best, setting, held, max_fpr)
+        for implied, implied_contestant in NAMING:
+            setting = {
+                **best[1],
+                "partisan": round(chosen["partisan"] + shift, 2),
+                "implied": implied,
+                "implied_contestant": implied_contestant,
+            }
+            best = _better(best, setting, held, max_fpr)
     # then how sure the learned stage must be to let a lone uncorroborated gesture or number
     # stand ("kalian tau kan artinya ✌️"), the rest fixed
     for sure in (0.9, 0.95, 0.97):
@@ -280,7 +272,7 @@ def _better(
     pairs = []
     for row, post, screener, a in held:
         screener.model.thresholds.update(setting)  # type: ignore[union-attr]
-        pairs.append((row, decide(post, screener, a)))
+        pairs.append((row, screener.decide(post, a)))
     m = metrics(pairs)
     objective = (m["F1"] + m["contestant_acc"]) / 2
     if m["neutral_fpr"] <= max_fpr and objective > best[0] + 1e-9:

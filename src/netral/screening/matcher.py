@@ -106,9 +106,15 @@ def namesakes(lexicon: Lexicon, scan: FieldScan, common: frozenset[str] | set[st
     as a name and followed by a capitalised name no contestant bears ("Rudy Hartono", "Syukri
     Rahman: khataman santri…"). ``common``: everyday words that may follow a name ("Rudy
     Kembali")."""
-    if not any(h.kind == ALIAS and h.ambiguous and h.first == h.last for h in scan.hits):
-        return set()
     text, tokens = scan.text, scan.tokens
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    given = [
+        h
+        for h in scan.hits
+        if h.kind == ALIAS and h.ambiguous and h.first == h.last and h.last + 1 < len(norms)
+    ]
+    if not given:
+        return set()
     words = [w for w in text.split() if w[:1].isalpha()]
     if sum(w[:1].isupper() for w in words) * 5 > 3 * len(words):
         return set()  # Title Case Or A Banner: every word is capitalised
@@ -118,12 +124,9 @@ def namesakes(lexicon: Lexicon, scan: FieldScan, common: frozenset[str] | set[st
     for h in scan.hits:
         if h.kind in CONTESTANT_KINDS:
             named_at.setdefault(h.value, set()).update(range(h.first, h.last + 1))
-    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
     out: set[str] = set()
-    for h in scan.hits:
+    for h in given:
         j = h.last + 1
-        if h.kind != ALIAS or not h.ambiguous or h.first != h.last or j >= len(norms):
-            continue
         name = text[starts[h.first] : ends[h.first]]
         after = text[starts[j] : ends[j]]
         if (

@@ -135,14 +135,22 @@ class Screener:
     # -- public API ------------------------------------------------------------------------
 
     def screen(self, post: Post) -> Screening:
-        if self._quiet(post):
-            return self._not_political(post)
-        return self._decide(self.analyse(post))
+        return self.decide(post, self.prepare(post))
 
     def screen_many(self, posts: Iterable[Post]) -> Iterator[Screening]:
         quiet, decide, analyse, skip = self._quiet, self._decide, self.analyse, self._not_political
         for post in posts:
             yield skip(post) if quiet(post) else decide(analyse(post))
+
+    def prepare(self, post: Post) -> Analysis | None:
+        """What :meth:`decide` needs of a post: its analysis, or None when the prefilter skips
+        it. Kept apart so settings can be tried on one analysis (bench/train_screening.py)."""
+        return None if self._quiet(post) else self.analyse(post)
+
+    def decide(self, post: Post, analysis: Analysis | None) -> Screening:
+        """The screening of ``post`` from :meth:`prepare`'s result, under the model's current
+        thresholds."""
+        return self._not_political(post) if analysis is None else self._decide(analysis)
 
     # -- prefilter -------------------------------------------------------------------------
 
@@ -693,25 +701,24 @@ class Screener:
         return out
 
     def _active_elections(self, day: dt.date) -> frozenset[str]:
+        known = self._running.get(day)
+        if known is None:
+            known = self._running[day] = self._running_on(day)
+        return known
+
+    def _running_on(self, day: dt.date) -> frozenset[str]:
         """The election people talk about on ``day``: of those whose window holds the day, the
         one with a stage nearest to it (July 2024 is the Pilkada's, eight weeks before its
         nomination, not the Pemilu's, four months after its count); on a tie, the one whose vote
         is still ahead (October 2024's Pilkada campaign over the President's inauguration)."""
-        known = self._running.get(day)
-        if known is not None:
-            return known
         active = [eid for eid, start, end in self._windows if start <= day <= end]
-        if len(active) <= 1:
-            known = self._running[day] = frozenset(active)
-            return known
 
         def distance(eid: str) -> tuple[int, bool]:
             gap = min(max((p.start - day).days, (day - p.end).days, 0) for p in self._stages[eid])
             voting = self._voting.get(eid)
             return gap, voting is not None and voting < day
 
-        known = self._running[day] = frozenset({min(active, key=distance)})
-        return known
+        return frozenset({min(active, key=distance)} if active else ())
 
     @staticmethod
     def _own_account(a: Analysis) -> bool:
