@@ -52,9 +52,12 @@ from netral.screening.stance.classifier import (
 
 ROOT = Path(__file__).resolve().parents[1] / "datasets" / "posts"
 OFF = {"implied": 2.0, "blend": 0.0}  # the contestant head only re-checks, never names
+START = {"partisan": 0.5, "political": 0.5, **OFF}  # a freshly fit model's settings
 MAX_FPR = 0.03  # settings are chosen among those within the issue's false-positive target
 # (implied, implied_contestant): when the contestant head may name a post that names no one
 NAMING = [(i, c) for i in (0.5, 0.6, 0.7, 0.8, 0.9) for c in (0.3, 0.5, 0.7)]
+SHIFTS = (0.0, 0.02, 0.04, 0.06, 0.08)  # added to the partisan threshold chosen before naming
+BLENDS = (0.0, 2.0)  # how far the contestant head may re-order the lexicon's candidates
 # the stacker: shallow trees (BoostedTrees holds depth 3 at most) on the two heads' scores and
 # classifier.RULE_INPUTS
 STACKER = {"n_estimators": 100, "learning_rate": 0.1, "max_depth": 3, "min_samples_leaf": 10}
@@ -123,7 +126,7 @@ class Trainer:
             linear.vocabulary,
             linear.weights,
             linear.bias,
-            {"partisan": 0.5, "political": 0.5, **OFF},
+            dict(START),
             {"train_posts": len(rows), "C": args.C, "min_count": args.min_count,
              "contestant_C": args.contestant_C, "idf": True, "stacker": STACKER},
             self.fit_contestant(rows),
@@ -215,7 +218,7 @@ def choose_threshold(
     for weight in (0.6, 0.7, 0.8, 0.9, 1.0):
         scores = []
         for row, post, screener, a in held:
-            screener.model.thresholds.update(partisan=0.0, model_weight=weight)  # type: ignore[union-attr]
+            use(screener, {"partisan": 0.0, "model_weight": weight})
             s = screener.decide(post, a)
             scores.append((s.score if s.partisan else 0.0, row["labels"]["partisan"]))
         for t in np.arange(0.15, 0.80, 0.01):
@@ -235,31 +238,30 @@ def choose_contestant_settings(
     the issue's two targets, over a small grid, among the settings within ``max_fpr``:
     (objective, settings, the out-of-fold figures at those settings)."""
     best: tuple[float, dict[str, float], dict[str, float]] = (-1.0, {}, {})
-    for blend in (0.0, 0.5, 1.0, 2.0):
-        for implied, implied_contestant in [*NAMING, (2.0, 0.3)]:  # 2.0: never names
-            setting = {
-                **chosen,
-                "blend": blend,
-                "implied": implied,
-                "implied_contestant": implied_contestant,
-            }
-            best = _better(best, setting, held, max_fpr)
     # naming a contestant from words alone adds false positives the threshold chosen without it
-    # did not budget for: try a stricter threshold that leaves room for more naming
-    for shift in (0.02, 0.04, 0.06, 0.08):
-        for implied, implied_contestant in NAMING:
-            setting = {
-                **best[1],
-                "partisan": round(chosen["partisan"] + shift, 2),
-                "implied": implied,
-                "implied_contestant": implied_contestant,
-            }
-            best = _better(best, setting, held, max_fpr)
-    # then how sure the learned stage must be to let a lone uncorroborated gesture or number
-    # stand ("kalian tau kan artinya ✌️"), the rest fixed
+    # did not budget for: stricter thresholds that leave room for more naming are tried too
+    for shift in SHIFTS:
+        for blend in BLENDS:
+            for implied, implied_contestant in [*NAMING, (2.0, 0.3)]:  # 2.0: never names
+                setting = {
+                    **chosen,
+                    "partisan": round(chosen["partisan"] + shift, 2),
+                    "blend": blend,
+                    "implied": implied,
+                    "implied_contestant": implied_contestant,
+                }
+                best = _better(best, setting, held, max_fpr)
+    if not best[1]:
+        raise SystemExit(f"no setting keeps neutral false positives within {max_fpr:.1%}")
     for sure in (0.9, 0.95, 0.97):
         best = _better(best, {**best[1], "sure": sure}, held, max_fpr)
     return best
+
+
+def use(screener: Screener, setting: dict[str, float]) -> None:
+    """Decide by ``setting`` alone (the rest as a freshly fit model has it): no value of a
+    setting tried before lingers, so the figures of the chosen one are those it ships with."""
+    screener.model.thresholds = {**START, **setting}  # type: ignore[union-attr]
 
 
 def _better(
@@ -271,7 +273,7 @@ def _better(
     """``setting`` with its out-of-fold figures if it beats ``best`` within ``max_fpr``."""
     pairs = []
     for row, post, screener, a in held:
-        screener.model.thresholds.update(setting)  # type: ignore[union-attr]
+        use(screener, setting)
         pairs.append((row, screener.decide(post, a)))
     m = metrics(pairs)
     objective = (m["F1"] + m["contestant_acc"]) / 2

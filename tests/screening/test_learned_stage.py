@@ -309,14 +309,12 @@ def test_everyday_posts_the_prefilter_lets_through_stay_unflagged(screener):
          "gratis untuk ibu hamil. Lanjutkan! Coblos nomor 2"),
         ("semoga lancar acaranya pak", "Isran Noor: Alhamdulillah ribuan warga Tenggarong hadir di "
          "kampanye dialogis kita. Kaltim berdaulat, nomor 1!"),
-        pytest.param(
+        # the words of campaign posts under which courtesy comments sit ("relawan", "02 ✌️")
+        # pull a share's score down; a bare share is read as the post itself would be
+        (
             "Jaga kesehatan pak, jangan lupa istirahat 🙏",
             "Seharian keliling 5 kecamatan bersama relawan. Capek tapi semangat! Coblos 02 ✌️ "
             "#PrabowoGibran2024",
-            # the bare share scores 0.21: the words of campaign posts under which courtesy
-            # comments sit ("relawan", "02 ✌️") learnt negative weights, and shares read the same
-            # target-side features. Fix next: target words in their own namespace for comments
-            marks=pytest.mark.xfail(strict=True, reason="known miss: a bare campaign share"),
         ),
     ],
 )

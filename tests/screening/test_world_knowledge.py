@@ -238,6 +238,9 @@ def test_the_garuda_party_named_as_such_in_a_football_post_still_counts(screener
         ("partai restorasi itu yg menterinya kena kasus BTS, pileg skip", "party-2024:5"),
         ("bulan sabit kembar di surat suara DPR, itu aja", "party-2024:8"),
         ("ibu2, caleg partai hati nurani yg bagi nasi kuning tiap subuh itu lho", "party-2024:10"),
+        ("Kepala garuda di kertas DPR, kepala garuda juga di kertas DPRD 🦅🦅", "party-2024:2"),
+        ("pileg jgn lupa partai yg lambangnya bola dunia bintang sembilan 🌏", "party-2024:1"),
+        ("Kertas ijo pileg, golekono gambar wit ringin 🌳 kuning tetep", "party-2024:4"),
     ],
 )
 def test_party_emblems_and_mottos_name_the_party(screener, text, party):
@@ -248,3 +251,19 @@ def test_party_emblems_and_mottos_name_the_party(screener, text, party):
 def test_the_kaaba_of_a_pilgrimage_is_no_party(screener):
     a = screener.analyse(post("alhamdulillah tahun depan umrah, rindu ka'bah 🤲", day="2024-02-05"))
     assert not a.evidence["text"]
+
+
+def test_the_national_emblem_and_nu_gatherings_are_no_party(screener):
+    for text in (
+        "Lambang negara kita kepala garuda menoleh ke kanan, anak2 hafalkan ya",
+        "Pengajian bintang sembilan malam ini di masjid kompleks, bapak2 NU hadir ya",
+    ):
+        s = screener.screen(post(text, day="2024-02-05"))
+        assert not s.partisan, text
+
+
+def test_mayoral_titles_put_a_bare_number_in_the_mayoral_race(screener):
+    s = screener.screen(post("bareng pak bagus cawawali nomor 1 ☝️😁", day="2024-10-20"))
+    assert s.partisan and s.contestants[0] == "pilwali-balikpapan-2024:1"
+    s = screener.screen(post("Pilwali Balikpapan: Pak Wali lagi, 2 periode ☝️", "2024-11-01"))
+    assert s.partisan and s.contestants[0] == "pilwali-balikpapan-2024:1"

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import chain, pairwise, repeat
+from itertools import chain, compress, pairwise, repeat
 from pathlib import Path
 
 from netral.rulebook import Rulebook
@@ -84,6 +84,8 @@ class Analysis:
     features: StanceFeatures | None = None
     # the engaged-with post is a contestant's own ("(akun Isran-Hadi) …", "Prabowo Subianto: …")
     own_account: bool = False
+    # a bare like or share: the engaged-with post read as if the author had posted it
+    passed_on: Analysis | None = None
 
 
 class Screener:
@@ -301,6 +303,10 @@ class Screener:
         # A post the prefilter skips stays unread here too, so skipping it changes nothing.
         if self.model is not None and (political or not self._quiet(post)):
             analysis.features = self.features(analysis)
+        if post.action in ("like", "share") and post.target_text and not (post.text or "").strip():
+            analysis.passed_on = self.analyse(
+                Post(id=post.id, text=post.target_text, published_at=post.published_at)
+            )
         return analysis
 
     def _forget_strangers(self, scans: dict[str, FieldScan]) -> None:
@@ -522,11 +528,10 @@ class Screener:
                                                                abs(e.last - h.last)))
                 evs.append(Ev(target.cid, fname, "conduct", "support", 1.5, h.first, h.last))
         if mentions:
-            for i, c in enumerate(cats):
+            for i in compress(range(n_tok), cats):  # the tokens with a cue: few
+                c = cats[i]
                 if "support" in c or "attack" in c:
-                    target = min(
-                        mentions, key=lambda e, i=i: min(abs(e.first - i), abs(e.last - i))
-                    )
+                    target = min(mentions, key=lambda e, i=i: _reach(s, e, i))
                     dist = min(abs(target.first - i), abs(target.last - i))
                     if dist > _WINDOW and ("attack" in c or len({e.cid for e in mentions}) > 1):
                         continue
@@ -676,9 +681,8 @@ class Screener:
         norms = scan.tokens.norms
         months = month_numbers()
         out: set[str] = set()
-        for i, word in enumerate(norms):
-            if not word.isdigit():
-                continue
+        for i in compress(range(len(norms)), map(str.isdigit, norms)):
+            word = norms[i]
             before = norms[i - 1] if i else ""
             after = norms[i + 1] if i + 1 < len(norms) else ""
             month = months.get(after) or (int(after) if after.isdigit() else None)
@@ -855,10 +859,17 @@ class Screener:
                     ranked = [(best, 0.0)]
                     p = max(p, threshold)
         bare = not (post.text or "").strip()
-        if engaged and action in ("like", "share") and a.own_account and bare:
-            # a bare like or share of a contestant's own post is the act SKB-D6 names, whatever
-            # the post says (LABELING.md); with words of their own the author may be refuting it
-            p = max(p, threshold)
+        if engaged and action in ("like", "share") and bare:
+            if a.own_account:
+                # a bare like or share of a contestant's own post is the act SKB-D6 names,
+                # whatever the post says (LABELING.md); with words of their own the author may
+                # be refuting it
+                p = max(p, threshold)
+            elif a.passed_on is not None:
+                # without words of their own, the author passes on what the post says: partisan
+                # when the same words posted by them would be
+                echo = self._decide(a.passed_on)
+                p = max(p, echo.score) if echo.partisan else p
         # no finding without words to show: a resolved name, number, tag or gesture, or the
         # words that name a contestant indirectly. A lone ✌️ or "nomor 2" needs words that back
         # it (_corroborated) unless the learned stage is all but sure ("sure"): "kalian tau kan
@@ -966,14 +977,19 @@ class Screener:
         office_of = self.lexicon.race_office
         race_of = self.lexicon.contestants
         support: dict[str, float] = {}
+        attack: dict[str, float] = {}
         total: dict[str, float] = {}
         for e in evs:
             total[e.cid] = total.get(e.cid, 0.0) + e.weight
-            if e.stance == "support":
-                support[e.cid] = support.get(e.cid, 0.0) + e.weight
+            if e.stance in ("support", "attack"):
+                side = support if e.stance == "support" else attack
+                side[e.cid] = side.get(e.cid, 0.0) + e.weight
+        # a post that backs someone is about them, not the rival it runs down on the way ("Mas
+        # Gibran anak ingusan, produk dinasti. Mending Pak Ganjar")
+        against = attack if support else {}
 
         def key(cid: str) -> tuple[float, float]:
-            score = support.get(cid, 0.0)
+            score = support.get(cid, 0.0) - against.get(cid, 0.0)
             if offices and office_of[race_of[cid].race.id] in offices:
                 score += 1.5
             if words is not None and blend:
@@ -1150,6 +1166,19 @@ def _passages(words: list[str], bigrams: list[str]) -> tuple[StanceFeatures, ...
         )
         for i in range(0, len(words) - step, step)
     )
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _reach(s: FieldScan, e: Ev, i: int) -> tuple[bool, int]:
+    """How far cue token ``i`` is from mention ``e``: first whether a sentence ends between
+    them ("Mas Gibran anak ingusan, produk dinasti. Mending Pak Ganjar": "dinasti" is said of
+    Gibran, though Ganjar is nearer), then the number of tokens."""
+    starts, ends = s.tokens.starts, s.tokens.ends
+    lo, hi = (e.last, i) if e.last < i else (i, e.first)
+    apart = bool(_SENTENCE_END.search(s.text, ends[lo], starts[hi])) if lo < hi else False
+    return apart, min(abs(e.first - i), abs(e.last - i))
 
 
 def _corroborated(evs: list[Ev], a: Analysis) -> bool:

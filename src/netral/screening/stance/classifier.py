@@ -331,8 +331,7 @@ class ContestantHead:
     bias: np.ndarray  # (classes,)
 
     def _rows(self, features: list[str]) -> list[int]:
-        vocab = self.vocabulary
-        return [vocab[f] for f in set(features) if f in vocab]
+        return [i for i in map(self.vocabulary.get, set(features)) if i is not None]
 
     def proba(self, features: list[str]) -> dict[str, float]:
         rows = self._rows(features)
