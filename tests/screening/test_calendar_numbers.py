@@ -93,4 +93,3 @@ def test_a_finger_in_the_pilkada_campaign_is_not_read_as_the_decided_pilpres(scr
     a = screener.analyse(Post(id="c", text=text, published_at=dt.date(2024, 10, 3)))
     fingers = [e.cid for e in a.evidence["text"] if e.kind.endswith("gesture")]
     assert fingers and fingers[0] == "pilgub-kaltim-2024:1"
-

@@ -85,6 +85,7 @@ class Analysis:
     # the engaged-with post is a contestant's own ("(akun Isran-Hadi) …", "Prabowo Subianto: …")
     own_account: bool = False
     # a bare like or share: the engaged-with post read as if the author had posted it
+    # (Screener._passed_on, made when first needed)
     passed_on: Analysis | None = None
 
 
@@ -303,10 +304,6 @@ class Screener:
         # A post the prefilter skips stays unread here too, so skipping it changes nothing.
         if self.model is not None and (political or not self._quiet(post)):
             analysis.features = self.features(analysis)
-        if post.action in ("like", "share") and post.target_text and not (post.text or "").strip():
-            analysis.passed_on = self.analyse(
-                Post(id=post.id, text=post.target_text, published_at=post.published_at)
-            )
         return analysis
 
     def _forget_strangers(self, scans: dict[str, FieldScan]) -> None:
@@ -532,7 +529,7 @@ class Screener:
                 c = cats[i]
                 if "support" in c or "attack" in c:
                     target = min(mentions, key=lambda e, i=i: _reach(s, e, i))
-                    dist = min(abs(target.first - i), abs(target.last - i))
+                    _apart, dist = _reach(s, target, i)
                     if dist > _WINDOW and ("attack" in c or len({e.cid for e in mentions}) > 1):
                         continue
                     negated = i > 0 and "negators" in cats[i - 1]
@@ -724,6 +721,15 @@ class Screener:
 
         return frozenset({min(active, key=distance)} if active else ())
 
+    def _passed_on(self, a: Analysis) -> Analysis:
+        """The engaged-with post of a bare like or share analysed as the author's own post;
+        kept on ``a``, so trying settings on one analysis reads it once."""
+        if a.passed_on is None:
+            post = a.post
+            own = Post(id=post.id, text=post.target_text or "", published_at=post.published_at)
+            a.passed_on = self.analyse(own)
+        return a.passed_on
+
     @staticmethod
     def _own_account(a: Analysis) -> bool:
         """Whether the engaged-with post carries a contestant's account as its header: the
@@ -865,10 +871,10 @@ class Screener:
                 # whatever the post says (LABELING.md); with words of their own the author may
                 # be refuting it
                 p = max(p, threshold)
-            elif a.passed_on is not None:
+            else:
                 # without words of their own, the author passes on what the post says: partisan
                 # when the same words posted by them would be
-                echo = self._decide(a.passed_on)
+                echo = self._decide(self._passed_on(a))
                 p = max(p, echo.score) if echo.partisan else p
         # no finding without words to show: a resolved name, number, tag or gesture, or the
         # words that name a contestant indirectly. A lone ✌️ or "nomor 2" needs words that back
