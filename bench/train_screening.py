@@ -10,8 +10,9 @@ out-of-fold screenings of train+dev (``--folds`` folds by a hash of the post id)
 threshold first, then how much the contestant head may re-order the lexicon's candidates
 (``blend``) and when it may name the contestant of a post that names none (``implied``,
 ``implied_contestant``), also at slightly stricter thresholds (naming adds false positives the
-first threshold did not budget for), then when it alone may back a lone gesture or number
-(``sure``).
+first threshold did not budget for), then a second naming bar for a surer contestant
+(``implied_alt``, ``implied_alt_contestant``), then when the learned stage alone may back a lone
+gesture or number (``sure``).
 
 Without ``--final`` the model written is fit on train only (so dev and test stay unseen by its
 weights); with ``--final`` (how the shipped model is made) it is fit on train+dev. Either way
@@ -56,6 +57,8 @@ START = {"partisan": 0.5, "political": 0.5, **OFF}  # a freshly fit model's sett
 MAX_FPR = 0.03  # settings are chosen among those within the issue's false-positive target
 # (implied, implied_contestant): when the contestant head may name a post that names no one
 NAMING = [(i, c) for i in (0.5, 0.6, 0.7, 0.8, 0.9) for c in (0.3, 0.5, 0.7)]
+# (implied_alt, implied_alt_contestant): the second bar, tried once the first is chosen
+ALT_NAMING = [(i, c) for i in (0.45, 0.5, 0.6, 0.7) for c in (0.6, 0.7, 0.8, 0.9)]
 SHIFTS = (0.0, 0.02, 0.04, 0.06, 0.08)  # added to the partisan threshold chosen before naming
 BLENDS = (0.0, 2.0)  # how far the contestant head may re-order the lexicon's candidates
 # the stacker: shallow trees (BoostedTrees holds depth 3 at most) on the two heads' scores and
@@ -253,6 +256,15 @@ def choose_contestant_settings(
                 best = _better(best, setting, held, max_fpr)
     if not best[1]:
         raise SystemExit(f"no setting keeps neutral false positives within {max_fpr:.1%}")
+    # a second, surer-contestant bar for naming: a post the partisan head is less sure of may
+    # still be named when the contestant head is all but certain whom it means
+    for implied_alt, implied_alt_contestant in ALT_NAMING:
+        setting = {
+            **best[1],
+            "implied_alt": implied_alt,
+            "implied_alt_contestant": implied_alt_contestant,
+        }
+        best = _better(best, setting, held, max_fpr)
     for sure in (0.9, 0.95, 0.97):
         best = _better(best, {**best[1], "sure": sure}, held, max_fpr)
     return best

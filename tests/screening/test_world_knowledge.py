@@ -241,6 +241,13 @@ def test_the_garuda_party_named_as_such_in_a_football_post_still_counts(screener
         ("Kepala garuda di kertas DPR, kepala garuda juga di kertas DPRD 🦅🦅", "party-2024:2"),
         ("pileg jgn lupa partai yg lambangnya bola dunia bintang sembilan 🌏", "party-2024:1"),
         ("Kertas ijo pileg, golekono gambar wit ringin 🌳 kuning tetep", "party-2024:4"),
+        ("sy sekeluarga insyaallah ke bulan sabit lagi di pileg 🌙🌙", "party-2024:8"),
+        (
+            "Partainya kecil, otaknya gede. Bulan bintang, 13 di kertas kuning 🌙⭐ sy gak malu"
+            " milih partai kecil",
+            "party-2024:13",
+        ),
+        ("Abah ulun dulu pambakal zaman SBY. Pileg ni mercy lagi 💙", "party-2024:14"),
     ],
 )
 def test_party_emblems_and_mottos_name_the_party(screener, text, party):
@@ -255,6 +262,8 @@ def test_the_kaaba_of_a_pilgrimage_is_no_party(screener):
 
 def test_the_national_emblem_and_nu_gatherings_are_no_party(screener):
     for text in (
+        "Alhamdulillah mobil mercy bekas sudah lunas, makasih om 🚗",
+        "Sholat tarawih pertama, bulan sabit sudah terlihat dari masjid 🌙",
         "Lambang negara kita kepala garuda menoleh ke kanan, anak2 hafalkan ya",
         "Pengajian bintang sembilan malam ini di masjid kompleks, bapak2 NU hadir ya",
     ):
@@ -267,3 +276,11 @@ def test_mayoral_titles_put_a_bare_number_in_the_mayoral_race(screener):
     assert s.partisan and s.contestants[0] == "pilwali-balikpapan-2024:1"
     s = screener.screen(post("Pilwali Balikpapan: Pak Wali lagi, 2 periode ☝️", "2024-11-01"))
     assert s.partisan and s.contestants[0] == "pilwali-balikpapan-2024:1"
+
+
+def test_the_mayor_called_by_his_initials(screener):
+    text = "Pak RM sdh 1 periode, jalan di kampung sy mulus. tau lah nomor brp ☝️"
+    s = screener.screen(post(text, "2024-11-10"))
+    assert s.partisan and s.contestants[0] == "pilwali-balikpapan-2024:1"
+    s = screener.screen(post("Makan siang di RM Padang dekat kantor, enak", "2024-11-10"))
+    assert not s.political

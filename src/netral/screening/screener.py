@@ -847,19 +847,25 @@ class Screener:
         head = model.contestant if model is not None and probs else None
         ranked = self._rank(evs, a.scans[decisive])
         implied: list[str] = []  # the words that name the contestant indirectly
+        # (partisan score, how sure the contestant head must then be) to name whom a post means
+        naming = (
+            (thresholds.get("implied", 2.0), thresholds.get("implied_contestant", 1.0)),
+            (thresholds.get("implied_alt", 2.0), thresholds.get("implied_alt_contestant", 1.0)),
+        )
         # ... taken only from words the author stands behind: their own, or those of what they
         # liked or shared; a courtesy comment under a pair's post ("sehat2 pak 🙏") borrows none
         own = {decisive, "target_text"} if action in ("like", "share") else {decisive}
         if head is not None and (
             (len(ranked) > 1 and p >= threshold)
-            or (not ranked and probs["partisan"] >= thresholds.get("implied", 2.0))
+            or (not ranked and probs["partisan"] >= min(naming)[0])
         ):
             who = head.proba(self.contestant_features(a))
             if ranked:
                 ranked = self._rank(evs, a.scans[decisive], who, thresholds.get("blend", 0.0))
             else:
                 best = max(who, key=who.__getitem__)
-                if who[best] >= thresholds.get("implied_contestant", 1.0):
+                # two bars: a surer partisan score, or a surer contestant
+                if any(probs["partisan"] >= bar and who[best] >= sure for bar, sure in naming):
                     implied = head.reasons(self._content_words(a, own), best)
                 if implied:
                     ranked = [(best, 0.0)]
