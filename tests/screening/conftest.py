@@ -16,6 +16,14 @@ def screener(rulebook):
     return Screener(rulebook)
 
 
+@pytest.fixture
+def fresh(rulebook):
+    """A screener of its own, for tests that change its settings."""
+    screener = Screener(rulebook)
+    assert screener.model is not None
+    return screener
+
+
 @pytest.fixture(scope="session")
 def lexicon(screener):
     return screener.lexicon

@@ -8,7 +8,6 @@ import pytest
 from sklearn.ensemble import GradientBoostingClassifier
 from tests.screening.conftest import post
 
-from netral.screening import Screener
 from netral.screening.screener import _passages
 from netral.screening.stance.classifier import (
     RULE_INPUTS,
@@ -371,23 +370,15 @@ def test_the_stacker_is_told_when_the_engaged_post_is_a_contestants_own(screener
     assert rules["own_account"] == float(own)
 
 
-@pytest.fixture
-def tunable(rulebook):
-    """A screener of its own whose settings a test may change."""
-    s = Screener(rulebook)
-    s.model.thresholds = dict(s.model.thresholds)
-    return s
-
-
-def test_a_surer_contestant_head_may_name_a_post_below_the_first_naming_bar(tunable):
+def test_a_surer_contestant_head_may_name_a_post_below_the_first_naming_bar(fresh):
     p = post(
         "Kakak jadi gubernur, adik jadi wali kota, iparnya di dewan. Kaltim ini provinsi atau "
         "warisan keluarga? #tolakdinasti",
         "2024-11-12",
     )
-    tunable.model.thresholds.update(implied=2.0, implied_alt=2.0)
-    assert not tunable.screen(p).partisan  # nobody named, and neither bar reached
-    tunable.model.thresholds.update(implied_alt=0.5, implied_alt_contestant=0.6)
-    s = tunable.screen(p)
+    fresh.model.thresholds.update(implied=2.0, implied_alt=2.0)
+    assert not fresh.screen(p).partisan  # nobody named, and neither bar reached
+    fresh.model.thresholds.update(implied_alt=0.5, implied_alt_contestant=0.6)
+    s = fresh.screen(p)
     assert s.partisan and s.contestants == ["pilgub-kaltim-2024:2"]
     assert "tanpa menyebut namanya" in s.explanation

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from netral.screening import Post, Screener
+from netral.screening import Post
 
 IN_THE_RACE = dt.date(2024, 2, 10)  # Pilpres campaign, four days before the vote
 
@@ -27,14 +27,6 @@ EVERYDAY = [
 
 def _post(text: str) -> Post:
     return Post(id="g", text=text, published_at=IN_THE_RACE)
-
-
-@pytest.fixture
-def fresh(rulebook):
-    """A screener of its own: these tests change its settings."""
-    screener = Screener(rulebook)
-    assert screener.model is not None
-    return screener
 
 
 @pytest.mark.parametrize(("text", "contestant"), CODED)

@@ -260,7 +260,7 @@ def test_the_kaaba_of_a_pilgrimage_is_no_party(screener):
     assert not a.evidence["text"]
 
 
-def test_the_national_emblem_and_nu_gatherings_are_no_party(screener):
+def test_emblem_words_in_everyday_use_are_no_party(screener):
     for text in (
         "Alhamdulillah mobil mercy bekas sudah lunas, makasih om 🚗",
         "Sholat tarawih pertama, bulan sabit sudah terlihat dari masjid 🌙",
