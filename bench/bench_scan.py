@@ -14,6 +14,8 @@ Two mixes, both printed:
 The labelled sample is fixed (teams written later are not added to it), so figures of
 successive rounds compare.
 
+Then the latency of one ``screen`` call per labelled post (median, p95, p99).
+
 Prints posts/s (wall clock, and per CPU-second of this process, which is the fair one-core
 figure when the 2 shared cores are busy) and peak RSS for Netral's ``Screener.screen_many``
 and, on the stream mix, for a plain scikit-learn TF-IDF (word 1-2 grams) + logistic
@@ -91,6 +93,21 @@ def run(name: str, posts: list, screener: Screener) -> None:
     )
 
 
+def latency(posts: list, screener: Screener) -> None:
+    """One ``screen`` call per labelled post, as the web app's self-check and API make them."""
+    times = []
+    for post in posts:
+        t = time.perf_counter()
+        screener.screen(post)
+        times.append(time.perf_counter() - t)
+    times.sort()
+    at = [times[min(len(times) - 1, int(q * len(times)))] * 1e6 for q in (0.5, 0.95, 0.99)]
+    print(
+        f"latency  one screen() per labelled post ({len(times)}): median {at[0]:,.0f} µs, "
+        f"p95 {at[1]:,.0f} µs, p99 {at[2]:,.0f} µs"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=100_000)
@@ -108,6 +125,7 @@ def main() -> None:
     )
     run("stream", posts, screener)
     run("labeled", corpus(args.n, None), screener)
+    latency(labeled(), screener)
 
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
