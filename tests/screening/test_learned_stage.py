@@ -382,3 +382,51 @@ def test_a_surer_contestant_head_may_name_a_post_below_the_first_naming_bar(fres
     s = fresh.screen(p)
     assert s.partisan and s.contestants == ["pilgub-kaltim-2024:2"]
     assert "tanpa menyebut namanya" in s.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "contestant"),
+    [
+        (
+            "Rekan2 guru honor, ingat siapa yg dulu perjuangkan insentif kita. Tgl 27 jangan "
+            "lupa ☝️",
+            "pilgub-kaltim-2024:1",
+        ),
+        ("abah kembali memimpin benua etam ☝️", "pilgub-kaltim-2024:1"),
+        ("Kuliah gratis sampai S3, bukan mimpi lagi ✌️", "pilgub-kaltim-2024:2"),
+    ],
+)
+def test_a_lone_sign_the_words_point_to_is_backed_by_them(fresh, text, contestant):
+    """A lone ☝️ needs words that back it; words the contestant head reads as that same pair
+    (at a naming bar) do, where a graduation ✌️ has none."""
+    p = post(text, "2024-11-20")
+    shipped = dict(fresh.model.thresholds)
+    fresh.model.thresholds.update(implied=2.0, implied_alt=2.0)  # the head may name no one
+    assert not fresh.screen(p).partisan
+    fresh.model.thresholds = shipped
+    s = fresh.screen(p)
+    assert s.partisan and s.contestants[0] == contestant
+    assert not fresh.screen(post("wisuda si sulung ✌️🎓 alhamdulillah", "2024-11-20")).partisan
+
+
+def test_the_stacker_is_told_how_many_of_a_races_pairs_a_post_names(screener):
+    def balance(text: str, day: str) -> float:
+        a = screener.analyse(post(text, day))
+        return dict(zip(RULE_INPUTS, rule_features(a, "text", False), strict=True))["balance"]
+
+    pilpres = "Anies bawa ayat, Prabowo bawa joget, Ganjar bawa rambut putih 🤣"
+    pilgub = "Pilgub ini Isran janji masa jaya, Rudy janji gratis pol. Sy? Jalan aja dulu"
+    assert balance(pilpres, "2024-01-20") == 1.0
+    assert balance(pilgub, "2024-11-02") == 1.0
+    two_of_three = "Rahmad–Bagus atau Rendi–Eddy, sama2 janji air lancar"
+    assert balance(two_of_three, "2024-11-02") == pytest.approx(2 / 3)
+    assert balance("Tgl 14 coblos Prabowo-Gibran, biar satu putaran ✌️", "2024-02-01") == 0.0
+
+
+def test_a_partys_emblem_in_football_talk_is_read_by_neither_stage(screener):
+    football = screener.analyse(
+        post("Garuda di dadaku! Timnas menang 2-0 malam ini, bangga jadi suporter", "2024-01-20")
+    )
+    assert "garuda" not in football.features.words and not football.evidence["text"]
+    ballot = screener.analyse(post("Kertas DPR nanti sy coblos Garuda, nomor 11", "2024-01-20"))
+    assert "garuda" in ballot.features.words

@@ -1,6 +1,7 @@
-"""A lone ✌️ or ☝️ needs words that back it ("coblos", "salam 2 jari", a name) unless the
-learned stage is all but sure (the ``sure`` setting, chosen by cross-validation): coded calls
-("kalian tau kan artinya ✌️") are caught, holiday and graduation photos are not."""
+"""A lone ✌️ or ☝️ needs words that back it ("coblos", "salam 2 jari", a name, or words the
+contestant head reads as the sign's contestant) unless the learned stage is all but sure (the
+``sure`` setting, chosen by cross-validation): coded calls ("kalian tau kan artinya ✌️") are
+caught, holiday and graduation photos are not."""
 
 import datetime as dt
 
@@ -30,10 +31,17 @@ def _post(text: str) -> Post:
 
 
 @pytest.mark.parametrize(("text", "contestant"), CODED)
+def test_a_coded_gesture_is_caught_by_the_shipped_settings(screener, text, contestant):
+    s = screener.screen(_post(text))
+    assert s.partisan and s.contestants[0] == contestant
+
+
+@pytest.mark.parametrize(("text", "contestant"), CODED)
 def test_a_coded_gesture_is_caught_only_when_the_model_is_sure(fresh, text, contestant):
-    fresh.model.thresholds["sure"] = 2.0  # never: the gesture needs backing words
+    # never sure, and the head may name no one: the gesture needs backing words
+    fresh.model.thresholds.update(sure=2.0, implied=2.0, implied_alt=2.0)
     assert not fresh.screen(_post(text)).partisan
-    fresh.model.thresholds["sure"] = 0.9
+    fresh.model.thresholds["sure"] = 0.8
     s = fresh.screen(_post(text))
     assert s.partisan and s.contestants[0] == contestant
     gesture = next(ch for ch in ("✌️", "☝️") if ch in text)
@@ -42,7 +50,7 @@ def test_a_coded_gesture_is_caught_only_when_the_model_is_sure(fresh, text, cont
 
 @pytest.mark.parametrize("text", EVERYDAY)
 def test_everyday_gestures_stay_unflagged_however_sure_the_setting(fresh, text):
-    for sure in (0.9, 0.5):
+    for sure in (0.8, 0.5):
         fresh.model.thresholds["sure"] = sure
         assert not fresh.screen(_post(text)).partisan, (sure, text)
 

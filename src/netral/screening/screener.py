@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -87,6 +88,9 @@ class Analysis:
     # a bare like or share: the engaged-with post read as if the author had posted it
     # (Screener._passed_on, made when first needed)
     passed_on: Analysis | None = None
+    # the largest share of one race's contestants the post names, when it names two or more
+    # of them: an even-handed joke names them all ("01 slepet, 02 joget, 03 sat set")
+    balance: float = 0.0
 
 
 class Screener:
@@ -134,6 +138,8 @@ class Screener:
             if self.lexicon.race_office[ref.race.id] == RaceOffice.LEGISLATIVE_PARTY
         )
         self._stopwords = _stopwords()
+        self._race_of = {cid: ref.race.id for cid, ref in self.lexicon.contestants.items()}
+        self._race_size = Counter(self._race_of.values())
 
     # -- public API ------------------------------------------------------------------------
 
@@ -298,6 +304,7 @@ class Screener:
         )
         analysis = Analysis(post, scans, evidence, strength, political, approval)
         analysis.own_account = self._own_account(analysis)
+        analysis.balance = self._balance(evidence)
         # the learned stage reads every post the prefilter lets through: one that names nobody
         # and holds no election word may still back someone by what it says ("lanjutkan
         # Probebaya", "yg joget2 itu"), named by the contestant head with its words as evidence.
@@ -306,13 +313,34 @@ class Screener:
             analysis.features = self.features(analysis)
         return analysis
 
+    def _balance(self, evidence: dict[str, list[Ev]]) -> float:
+        """See ``Analysis.balance``: 1.0 when every pair of a race is named, 0.0 when no race
+        has two named."""
+        named: dict[str, set[str]] = {}
+        for evs in evidence.values():
+            for e in evs:
+                named.setdefault(self._race_of[e.cid], set()).add(e.cid)
+        return max(
+            (len(cids) / self._race_size[race] for race, cids in named.items() if len(cids) > 1),
+            default=0.0,
+        )
+
     def _forget_strangers(self, scans: dict[str, FieldScan]) -> None:
         """Drop the given names that either field shows belong to someone else (see
-        ``namesakes``): "Rudy Hartono: toko buka lagi" and "mantap pak rudy" under it are not
-        Rudy Mas'ud, for the lexicon nor for the learned stage, which reads the name as any
-        stranger's."""
+        ``namesakes``), and a party's everyday-word name in football talk: "Rudy Hartono: toko
+        buka lagi" and "mantap pak rudy" under it are not Rudy Mas'ud, "Garuda di dadaku" next
+        to "timnas" is the national team, for the lexicon nor for the learned stage, which reads
+        the name as any stranger's."""
         lx = self.lexicon
         others = set().union(*(namesakes(lx, s, self._stopwords) for s in scans.values()))
+        for s in scans.values():
+            if "sports" in s.kinds:  # "Garuda di dadaku": the national team, not the party
+                others.update(
+                    w
+                    for h in s.hits
+                    if h.kind == ALIAS and h.ambiguous and h.value in self._parties
+                    for w in s.tokens.norms[h.first : h.last + 1]
+                )
         if not others:
             return
         for s in scans.values():
@@ -818,8 +846,8 @@ class Screener:
 
     def _content_words(self, a: Analysis, fields: Iterable[str]) -> list[str]:
         """Word features of ``fields`` fit to show as evidence: not only function words
-        ("yang cuma")."""
-        stop = self._stopwords
+        ("yang cuma") and times of day ("malam ini"), which point to no one."""
+        stop = self._stopwords | _TIMES
         return [
             f
             for f in self.contestant_features(a, chars=False, fields=fields)
@@ -855,6 +883,7 @@ class Screener:
         # ... taken only from words the author stands behind: their own, or those of what they
         # liked or shared; a courtesy comment under a pair's post ("sehat2 pak 🙏") borrows none
         own = {decisive, "target_text"} if action in ("like", "share") else {decisive}
+        who: dict[str, float] = {}  # the contestant head's probabilities, once asked
         if head is not None and (
             (len(ranked) > 1 and p >= threshold)
             or (not ranked and probs["partisan"] >= min(naming)[0])
@@ -870,6 +899,16 @@ class Screener:
                 if implied:
                     ranked = [(best, 0.0)]
                     p = max(p, threshold)
+        # a lone sign ("☝️ buat beliau") the words alone would name by the same bars: the
+        # head's contestant is the sign's, so the words back it
+        agreed = False
+        lone = not (engaged or _corroborated(evs, a))
+        if head is not None and ranked and p >= threshold and lone:
+            who = who or head.proba(self.contestant_features(a))
+            sign = ranked[0][0]
+            agreed = max(who, key=who.__getitem__) == sign and any(
+                probs["partisan"] >= bar and who[sign] >= sure for bar, sure in naming
+            )
         bare = not (post.text or "").strip()
         if engaged and action in ("like", "share") and bare:
             if a.own_account:
@@ -884,14 +923,16 @@ class Screener:
                 p = max(p, echo.score) if echo.partisan else p
         # no finding without words to show: a resolved name, number, tag or gesture, or the
         # words that name a contestant indirectly. A lone ✌️ or "nomor 2" needs words that back
-        # it (_corroborated) unless the learned stage is all but sure ("sure"): "kalian tau kan
-        # artinya ✌️" is a call, a holiday selfie's ✌️ is not
+        # it (_corroborated, or words the head reads as its contestant: agreed) unless the
+        # learned stage is all but sure ("sure"): "kalian tau kan artinya ✌️" is a call, a
+        # holiday selfie's ✌️ is not
         partisan = (
             p >= threshold
             and bool(ranked)
             and (self.model is not None or any(e.stance != "mention" for e in evs))
             and (
                 implied
+                or agreed
                 or engaged
                 or _corroborated(evs, a)
                 or probs.get("partisan", 0.0) >= thresholds.get("sure", 2.0)
@@ -1152,6 +1193,7 @@ _PASSAGE = 40  # words in a passage of a long post (see _passages)
 _CORROBORATING = frozenset({"ballot_verbs", "ballot_nouns", "support", "attack", "signal"})
 
 
+_TIMES = frozenset({"pagi", "siang", "sore", "malam", "subuh", "besok", "kemarin", "lusa"})
 _DATE_WORDS = frozenset({"tgl", "tanggal", "tang", "tg"})
 _STRANGER = "_orang_"  # the given name of someone who is not a contestant (see namesakes)
 

@@ -46,6 +46,7 @@ RULE_INPUTS = (
     "attacked",
     "political",
     "own_account",
+    "balance",
 )
 
 
@@ -201,9 +202,10 @@ def rule_features(a: Analysis, decisive: str, engaged: bool) -> list[float]:
 
     The linear heads read words; these say how strong the lexicon's evidence is in the field
     that decides (``decisive``: the engaged-with post when ``engaged``), how many contestants
-    it names, backs and attacks, and whether the post is election talk at all. The stacker
-    learns from them how far to trust each stage, post by post, where a fixed blend of the
-    two probabilities could not."""
+    it names, backs and attacks, whether the post is election talk at all, and how many of
+    one race's contestants it names (``balance``: a joke about all three pairs takes no side).
+    The stacker learns from them how far to trust each stage, post by post, where a fixed blend
+    of the two probabilities could not."""
     evs = a.evidence[decisive]
     return [
         a.strength[decisive],
@@ -217,6 +219,7 @@ def rule_features(a: Analysis, decisive: str, engaged: bool) -> list[float]:
         float(len({e.cid for e in evs if e.stance == "attack"})),
         float(a.political),
         float(a.own_account),
+        a.balance,
     ]
 
 
