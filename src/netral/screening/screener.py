@@ -138,6 +138,7 @@ class Screener:
             if self.lexicon.race_office[ref.race.id] == RaceOffice.LEGISLATIVE_PARTY
         )
         self._stopwords = _stopwords()
+        self._not_evidence = self._stopwords | _TIMES  # see _content_words
         self._race_of = {cid: ref.race.id for cid, ref in self.lexicon.contestants.items()}
         self._race_size = Counter(self._race_of.values())
 
@@ -847,7 +848,7 @@ class Screener:
     def _content_words(self, a: Analysis, fields: Iterable[str]) -> list[str]:
         """Word features of ``fields`` fit to show as evidence: not only function words
         ("yang cuma") and times of day ("malam ini"), which point to no one."""
-        stop = self._stopwords | _TIMES
+        stop = self._not_evidence
         return [
             f
             for f in self.contestant_features(a, chars=False, fields=fields)
@@ -933,8 +934,7 @@ class Screener:
             and (
                 implied
                 or agreed
-                or engaged
-                or _corroborated(evs, a)
+                or not lone
                 or probs.get("partisan", 0.0) >= thresholds.get("sure", 2.0)
             )
         )
