@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -139,8 +138,7 @@ class Screener:
         )
         self._stopwords = _stopwords()
         self._not_evidence = self._stopwords | _TIMES  # see _content_words
-        self._race_of = {cid: ref.race.id for cid, ref in self.lexicon.contestants.items()}
-        self._race_size = Counter(self._race_of.values())
+        self._race_size = {race.id: len(race.contestants) for race in rulebook.races}
 
     # -- public API ------------------------------------------------------------------------
 
@@ -318,9 +316,8 @@ class Screener:
         """See ``Analysis.balance``: 1.0 when every pair of a race is named, 0.0 when no race
         has two named."""
         named: dict[str, set[str]] = {}
-        for evs in evidence.values():
-            for e in evs:
-                named.setdefault(self._race_of[e.cid], set()).add(e.cid)
+        for e in chain.from_iterable(evidence.values()):
+            named.setdefault(self.lexicon.contestant_races(e.cid), set()).add(e.cid)
         return max(
             (len(cids) / self._race_size[race] for race, cids in named.items() if len(cids) > 1),
             default=0.0,
@@ -370,7 +367,6 @@ class Screener:
         evs: list[Ev] = []
         fname = s.field
         prayer = "prayer" in s.kinds
-        sports = "sports" in s.kinds
         strong_cids = {
             h.value for h in s.hits if h.kind in (ALIAS, HASHTAG, DESCRIPTOR) and not h.ambiguous
         }
@@ -393,8 +389,6 @@ class Screener:
                     continue
                 evs.append(Ev(h.value, fname, "slogan", "support", 3.0, h.first, h.last))
             elif h.kind == ALIAS:
-                if h.ambiguous and sports and h.value in self._parties:
-                    continue  # "Garuda di dadaku": the national team
                 called = None
                 if h.ambiguous:
                     # "sy pilih Ganjar", "coblos Amin", "jangan pilih Pak Rudy": a ballot verb
@@ -895,7 +889,7 @@ class Screener:
             else:
                 best = max(who, key=who.__getitem__)
                 # two bars: a surer partisan score, or a surer contestant
-                if any(probs["partisan"] >= bar and who[best] >= sure for bar, sure in naming):
+                if _reaches(naming, probs["partisan"], who[best]):
                     implied = head.reasons(self._content_words(a, own), best)
                 if implied:
                     ranked = [(best, 0.0)]
@@ -907,8 +901,8 @@ class Screener:
         if head is not None and ranked and p >= threshold and lone:
             who = who or head.proba(self.contestant_features(a))
             sign = ranked[0][0]
-            agreed = max(who, key=who.__getitem__) == sign and any(
-                probs["partisan"] >= bar and who[sign] >= sure for bar, sure in naming
+            agreed = max(who, key=who.__getitem__) == sign and _reaches(
+                naming, probs["partisan"], who[sign]
             )
         bare = not (post.text or "").strip()
         if engaged and action in ("like", "share") and bare:
@@ -1233,6 +1227,12 @@ def _reach(s: FieldScan, e: Ev, i: int) -> tuple[bool, int]:
     lo, hi = (e.last, i) if e.last < i else (i, e.first)
     apart = bool(_SENTENCE_END.search(s.text, ends[lo], starts[hi])) if lo < hi else False
     return apart, min(abs(e.first - i), abs(e.last - i))
+
+
+def _reaches(naming: Iterable[tuple[float, float]], partisan: float, certainty: float) -> bool:
+    """Whether a partisan score and the contestant head's certainty of one contestant clear
+    one of the naming bars, each (partisan score, certainty)."""
+    return any(partisan >= bar and certainty >= sure for bar, sure in naming)
 
 
 def _corroborated(evs: list[Ev], a: Analysis) -> bool:
