@@ -61,6 +61,8 @@ NAMING = [(i, c) for i in (0.5, 0.6, 0.7, 0.8, 0.9) for c in (0.3, 0.5, 0.7)]
 ALT_NAMING = [(i, c) for i in (0.45, 0.5, 0.6, 0.7) for c in (0.6, 0.7, 0.8, 0.9)]
 SHIFTS = (0.0, 0.02, 0.04, 0.06, 0.08)  # added to the partisan threshold chosen before naming
 BLENDS = (0.0, 2.0)  # how far the contestant head may re-order the lexicon's candidates
+# how many times likelier the contestant head must find another meaning of a bare number
+REREADS = (1.5, 2.0, 3.0)
 # the stacker: shallow trees (BoostedTrees holds depth 3 at most) on the two heads' scores and
 # classifier.RULE_INPUTS
 STACKER = {"n_estimators": 100, "learning_rate": 0.1, "max_depth": 3, "min_samples_leaf": 10}
@@ -117,7 +119,7 @@ class Trainer:
             a = self.lexical.analyse(to_post(row))
             hit = self._cache[row["id"]] = (
                 self.lexical.features(a),
-                self.lexical.contestant_features(a),
+                self.lexical.head_features(a),
                 rule_features(a, *self.lexical._engagement(a)),
             )
         return hit
@@ -267,6 +269,8 @@ def choose_contestant_settings(
         best = _better(best, setting, held, max_fpr)
     for sure in (0.9, 0.95, 0.97):
         best = _better(best, {**best[1], "sure": sure}, held, max_fpr)
+    for reread in REREADS:
+        best = _better(best, {**best[1], "reread": reread}, held, max_fpr)
     return best
 
 
@@ -300,7 +304,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=default_model_path())
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--C", type=float, default=8.0)
-    ap.add_argument("--contestant-C", type=float, default=8.0)
+    ap.add_argument("--contestant-C", type=float, default=16.0)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--max-fpr", type=float, default=MAX_FPR)
     ap.add_argument(

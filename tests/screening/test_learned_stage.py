@@ -2,13 +2,14 @@
 party epithets, a party named with its ballot number, indirect references named by the
 contestant head (with its words as evidence), and the lone peace sign."""
 
+from dataclasses import replace
 
 import numpy as np
 import pytest
 from sklearn.ensemble import GradientBoostingClassifier
 from tests.screening.conftest import post
 
-from netral.screening.screener import _passages
+from netral.screening.screener import Ev, _other_meanings, _passages, _reread
 from netral.screening.stance.classifier import (
     RULE_INPUTS,
     BoostedTrees,
@@ -430,3 +431,42 @@ def test_a_partys_emblem_in_football_talk_is_read_by_neither_stage(screener):
     assert "garuda" not in football.features.words and not football.evidence["text"]
     ballot = screener.analyse(post("Kertas DPR nanti sy coblos Garuda, nomor 11", "2024-01-20"))
     assert "garuda" in ballot.features.words
+
+
+def test_a_bare_numbers_other_meanings_stay_open_only_without_a_name():
+    number = Ev("pilgub-kaltim-2024:2", "text", "gesture", "support", 2.0, 3, 3, 2,
+                alts=("pilpres-2024:2",))
+    cue = Ev("pilgub-kaltim-2024:2", "text", "support", "support", 1.5, 5, 5)
+    assert _other_meanings([number, cue], "pilgub-kaltim-2024:2") == {"pilpres-2024:2"}
+    name = Ev("pilgub-kaltim-2024:2", "text", "mention", "mention", 1.0, 0, 1)
+    assert _other_meanings([name, number], "pilgub-kaltim-2024:2") == set()
+    who = {"pilgub-kaltim-2024:2": 0.2, "pilpres-2024:2": 0.7}
+    moved = _reread([number, cue], "pilgub-kaltim-2024:2", {"pilpres-2024:2"}, who, 2.0)
+    assert moved is not None and {e.cid for e in moved} == {"pilpres-2024:2"}
+    assert _reread([number, cue], "pilgub-kaltim-2024:2", {"pilpres-2024:2"}, who, 4.0) is None
+
+
+def test_the_contestant_head_rereads_a_bare_sign_in_another_races_days(fresh):
+    """November 2024 runs the Pilgub, so a bare ✌️ is read as its pair 2 first; the words say
+    the President, whom the head finds far likelier."""
+    p = post("Presiden kita sudah dilantik ✌️ yang dulu nyinyir ke mana suaranya sekarang? 😂",
+             "2024-11-05")
+    assert fresh.model.thresholds.get("reread") is not None
+    s = fresh.screen(p)
+    assert s.partisan and s.contestants[0] == "pilpres-2024:2"
+    assert any(e.text.startswith("✌") for f in s.findings for e in f.evidence)
+    del fresh.model.thresholds["reread"]
+    assert fresh.screen(p).contestants[:1] == ["pilgub-kaltim-2024:2"]
+
+
+def test_the_contestant_head_reads_the_race_running_on_the_day(screener):
+    def days(day: str | None) -> list[str]:
+        a = screener.analyse(post("lanjutkan pak", day or "2024-01-01"))
+        if day is None:
+            a.post = replace(a.post, published_at=None)
+        return [f for f in screener.head_features(a) if f.startswith("D:")]
+
+    assert days("2024-01-20") == ["D:pemilu-2024:before"]
+    assert days("2024-11-20") == ["D:pilkada-2024:before"]
+    assert days("2024-02-20") == ["D:pemilu-2024:after"]
+    assert days(None) == ["D:?"]

@@ -284,3 +284,25 @@ def test_the_mayor_called_by_his_initials(screener):
     assert s.partisan and s.contestants[0] == "pilwali-balikpapan-2024:1"
     s = screener.screen(post("Makan siang di RM Padang dekat kantor, enak", "2024-11-10"))
     assert not s.political
+
+
+@pytest.mark.parametrize(
+    ("text", "contestant"),
+    [
+        (
+            "Bapak ibu, besok di bilik: kertas abu-abu yg paling kiri ☝️, kertas kuning terserah "
+            "hati nurani",
+            "pilpres-2024:1",
+        ),
+        ("kertas kuning sy coblos nomor 1 ya, bola dunia bintang sembilan 💚", "party-2024:1"),
+    ],
+)
+def test_a_ballot_papers_colour_names_its_race(screener, text, contestant):
+    """PKPU 14/2023: grey for the President, yellow for the DPR, blue and green for the DPRDs."""
+    s = screener.screen(post(text, day="2024-02-10"))
+    assert s.partisan and s.contestants[0] == contestant
+
+
+def test_coloured_paper_in_a_craft_lesson_is_no_ballot(screener):
+    s = screener.screen(post("lipat kertas kuning jadi kapal2an sama anak, seru", "2024-02-10"))
+    assert not s.partisan

@@ -10,10 +10,11 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from itertools import chain, compress, pairwise, repeat
+from operator import itemgetter
 from pathlib import Path
 
 from netral.rulebook import Rulebook
@@ -38,6 +39,10 @@ _CONDUCT_SIGNALS = frozenset(
     {"mobilisation", "campaign-event", "campaign-props", "campaign-attribute", "gift",
      "state-facility", "winning-team", "support-letter"}
 )
+# a bare number's other meanings within this many points of the likeliest (see _resolve_number)
+# stay open for the contestant head to choose among (see _reread)
+_ALT_GAP = 2.0
+_CUES = frozenset({"support", "attack", "conduct"})  # evidence that points at a nearby mention
 _WEAK_NUMBERS = frozenset({"weak-gesture", "weak-number", "weak-ballot-call"})
 _PLAIN_LIMIT = 500_000
 _GUARDED = 10  # added to a chunk's grade when it holds a word that guards a longer phrase
@@ -69,6 +74,8 @@ class Ev:
     last: int
     number: int | None = None
     rival: bool = False  # a mention of the contestant's rival (the empty column)
+    # for a bare number or gesture: the other contestants it may as well mean (see _reread)
+    alts: tuple[str, ...] = ()
 
 
 @dataclass
@@ -501,23 +508,29 @@ class Screener:
             )
             if not cids:
                 continue
-            cid = cids[0]
+            cid = cids[0][0]
+            alts = tuple(c for c, points in cids[1:] if cids[0][1] - points <= _ALT_GAP)
             if weak:
                 evs.append(Ev(cid, fname, "weak-" + r.kind, "mention", 0.3, r.first, r.last,
-                              r.number))
+                              r.number, alts=alts))
                 continue
             if r.kind == "ballot-call":
                 if r.negated:
                     evs.append(
-                        Ev(cid, fname, "ballot-call", "attack", 3.0, r.first, r.last, r.number)
+                        Ev(cid, fname, "ballot-call", "attack", 3.0, r.first, r.last, r.number,
+                           alts=alts)
                     )
                 else:
                     evs.append(
-                        Ev(cid, fname, "ballot-call", "support", 4.0, r.first, r.last, r.number)
+                        Ev(cid, fname, "ballot-call", "support", 4.0, r.first, r.last, r.number,
+                           alts=alts)
                     )
             elif r.kind == "gesture":
                 weight = 3.0 if r.strong else (2.0 if named else 1.5)
-                evs.append(Ev(cid, fname, "gesture", "support", weight, r.first, r.last, r.number))
+                evs.append(
+                    Ev(cid, fname, "gesture", "support", weight, r.first, r.last, r.number,
+                       alts=alts)
+                )
             else:
                 evs.append(
                     Ev(
@@ -529,6 +542,7 @@ class Screener:
                         r.first,
                         r.last,
                         r.number,
+                        alts=alts,
                     )
                 )
         # "PKS nomor 8", "Rudy–Seno nomor 2!": one contestant named with its own ballot number
@@ -640,8 +654,8 @@ class Screener:
         kinds: set[str],
         day: dt.date | None,
         hinted_races: frozenset[str] = frozenset(),
-    ) -> list[str]:
-        """Contestants a bare ballot number may mean, most likely first.
+    ) -> list[tuple[str, float]]:
+        """Contestants a bare ballot number may mean, most likely first, with their points.
 
         Each clue adds to a race's score: a name of the race in the post (strongest), an
         ambiguous name ("Rendi", "Abah"), the race's region, the office or kind of election the
@@ -677,7 +691,8 @@ class Screener:
             order = _OFFICE_ORDER.index(office) if office in _OFFICE_ORDER else 99
             return (-points, order)
 
-        return sorted(cids, key=score)
+        scored = sorted(((score(c), c) for c in cids), key=itemgetter(0))  # stable on ties
+        return [(c, -key[0]) for key, c in scored]
 
     def _over(self, day: dt.date | None) -> set[str]:
         """The elections whose vote was cast before ``day``."""
@@ -839,6 +854,24 @@ class Screener:
                 feats += char_features(scan.tokens.norms)
         return feats
 
+    def head_features(self, a: Analysis) -> list[str]:
+        """What the contestant head reads: the words of both fields (contestant_features) and
+        the race running on the post's day. People speak of the race before them: "nomor 2" or
+        "lanjutkan" in January 2024 is the Pilpres', in November 2024 the Pilgub's."""
+        return [*self.contestant_features(a), *self._day_features(a.post.published_on)]
+
+    def _day_features(self, day: dt.date | None) -> list[str]:
+        if day is None:
+            return ["D:?"]
+        running = self._active_elections(day)
+        if not running:
+            return ["D:idle"]
+        voting = self._voting
+        return [
+            f"D:{e}:{'after' if e in voting and voting[e] < day else 'before'}"
+            for e in sorted(running)
+        ]
+
     def _content_words(self, a: Analysis, fields: Iterable[str]) -> list[str]:
         """Word features of ``fields`` fit to show as evidence: not only function words
         ("yang cuma") and times of day ("malam ini"), which point to no one."""
@@ -879,11 +912,25 @@ class Screener:
         # liked or shared; a courtesy comment under a pair's post ("sehat2 pak 🙏") borrows none
         own = {decisive, "target_text"} if action in ("like", "share") else {decisive}
         who: dict[str, float] = {}  # the contestant head's probabilities, once asked
+        # a bare number read as one race's may be another's (see _reread)
+        reread = thresholds.get("reread")
+        options = (
+            _other_meanings(evs, ranked[0][0])
+            if head is not None and reread is not None and ranked and p >= threshold
+            else set()
+        )
+        if options:
+            who = head.proba(self.head_features(a))
+            moved = _reread(evs, ranked[0][0], options, who, reread)
+            if moved is not None:
+                evs = moved
+                a = replace(a, evidence={**a.evidence, decisive: moved})
+                ranked = self._rank(evs, a.scans[decisive])
         if head is not None and (
             (len(ranked) > 1 and p >= threshold)
             or (not ranked and probs["partisan"] >= min(naming)[0])
         ):
-            who = head.proba(self.contestant_features(a))
+            who = who or head.proba(self.head_features(a))
             if ranked:
                 ranked = self._rank(evs, a.scans[decisive], who, thresholds.get("blend", 0.0))
             else:
@@ -899,7 +946,7 @@ class Screener:
         agreed = False
         lone = not (engaged or _corroborated(evs, a))
         if head is not None and ranked and p >= threshold and lone:
-            who = who or head.proba(self.contestant_features(a))
+            who = who or head.proba(self.head_features(a))
             sign = ranked[0][0]
             agreed = max(who, key=who.__getitem__) == sign and _reaches(
                 naming, probs["partisan"], who[sign]
@@ -1035,13 +1082,14 @@ class Screener:
         # Gibran anak ingusan, produk dinasti. Mending Pak Ganjar")
         against = attack if support else {}
 
-        def key(cid: str) -> tuple[float, float]:
+        def key(cid: str) -> tuple[bool, float, float]:
             score = support.get(cid, 0.0) - against.get(cid, 0.0)
             if offices and office_of[race_of[cid].race.id] in offices:
                 score += 1.5
             if words is not None and blend:
                 score += blend * math.log(words.get(cid, 0.0) + 0.01)
-            return (-score, -total[cid])
+            # the contestant head may re-order the others, never put the one run down first
+            return (cid in against and cid not in support, -score, -total[cid])
 
         return [(cid, total[cid]) for cid in sorted(total, key=key)]
 
@@ -1233,6 +1281,27 @@ def _reaches(naming: Iterable[tuple[float, float]], partisan: float, certainty: 
     """Whether a partisan score and the contestant head's certainty of one contestant clear
     one of the naming bars, each (partisan score, certainty)."""
     return any(partisan >= bar and certainty >= sure for bar, sure in naming)
+
+
+def _other_meanings(evs: list[Ev], top: str) -> set[str]:
+    """The other contestants ``top``'s evidence may mean when no word names ``top``, only a
+    bare number or gesture (empty otherwise)."""
+    own = [e for e in evs if e.cid == top]
+    if any(e.number is None and e.kind not in _CUES for e in own):
+        return set()
+    return {c for e in own if e.number is not None for c in e.alts}
+
+
+def _reread(
+    evs: list[Ev], top: str, options: set[str], who: dict[str, float], margin: float
+) -> list[Ev] | None:
+    """The evidence with ``top`` read as another of its ``options`` when the contestant head
+    finds that one at least ``margin`` times as likely: "presidenku ✌️" in Kaltim in November
+    2024 is still the Pilpres' 02. None when it stays."""
+    best = max(sorted(options), key=lambda c: who.get(c, 0.0))  # sorted: the same on a tie
+    if not who.get(best) or who[best] < margin * who.get(top, 0.0):
+        return None
+    return [replace(e, cid=best, alts=()) if e.cid == top else e for e in evs]
 
 
 def _corroborated(evs: list[Ev], a: Analysis) -> bool:
