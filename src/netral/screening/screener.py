@@ -511,40 +511,16 @@ class Screener:
             cid = cids[0][0]
             alts = tuple(c for c, points in cids[1:] if cids[0][1] - points <= _ALT_GAP)
             if weak:
-                evs.append(Ev(cid, fname, "weak-" + r.kind, "mention", 0.3, r.first, r.last,
-                              r.number, alts=alts))
-                continue
-            if r.kind == "ballot-call":
-                if r.negated:
-                    evs.append(
-                        Ev(cid, fname, "ballot-call", "attack", 3.0, r.first, r.last, r.number,
-                           alts=alts)
-                    )
-                else:
-                    evs.append(
-                        Ev(cid, fname, "ballot-call", "support", 4.0, r.first, r.last, r.number,
-                           alts=alts)
-                    )
+                kind, stance, weight = "weak-" + r.kind, "mention", 0.3
+            elif r.kind == "ballot-call":
+                kind = "ballot-call"
+                stance, weight = ("attack", 3.0) if r.negated else ("support", 4.0)
             elif r.kind == "gesture":
+                kind, stance = "gesture", "support"
                 weight = 3.0 if r.strong else (2.0 if named else 1.5)
-                evs.append(
-                    Ev(cid, fname, "gesture", "support", weight, r.first, r.last, r.number,
-                       alts=alts)
-                )
             else:
-                evs.append(
-                    Ev(
-                        cid,
-                        fname,
-                        "mention",
-                        "mention",
-                        1.0 if r.strong else 0.5,
-                        r.first,
-                        r.last,
-                        r.number,
-                        alts=alts,
-                    )
-                )
+                kind, stance, weight = "mention", "mention", 1.0 if r.strong else 0.5
+            evs.append(Ev(cid, fname, kind, stance, weight, r.first, r.last, r.number, alts=alts))
         # "PKS nomor 8", "Rudy–Seno nomor 2!": one contestant named with its own ballot number
         # is how campaigns speak; a notice of the draw pairs every contestant with its number
         by_number = {e.cid: e for e in evs if e.kind == "mention" and e.number is not None}
